@@ -1,0 +1,53 @@
+/* The CLI's shared helpers: error reporting and exit codes. Only src/ writes
+ * to stderr or picks an exit code. */
+#ifndef PARLEY_CLI_H
+#define PARLEY_CLI_H
+
+#include <parley/error.h>
+#include <stdio.h>
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* Prints "parley: WHERE: message" (or "parley: message" when where is NULL
+ * or empty) and returns EXIT_FAIL. */
+int cli_fail(const char *where, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Prints "parley CMD: message" and "Try 'parley CMD --help'." and returns
+ * EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Reports err as "parley: WHERE: msg"; returns EXIT_USAGE for PL_EUSAGE,
+ * else EXIT_FAIL. fallback names the input when err has no where. */
+int cli_report(const pl_error *err, const char *fallback);
+
+/* Prints a warning "parley: WHERE: warning: msg" (a pl_warn_fn). */
+void cli_warn(void *ctx, const char *where, const char *msg);
+
+/* Handles getopt_long's '?' and ':' results for cmd: returns EXIT_USAGE. */
+int cli_bad_option(const char *cmd);
+
+/* Opens the output named path ("-" or NULL: stdout). Returns NULL after
+ * reporting the error. */
+FILE *cli_open_out(const char *path);
+
+/* True when stderr is a terminal (progress lines go there only then). */
+int cli_stderr_tty(void);
+
+/* The commands. argv[0] is the command's name. */
+int cmd_ingest(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_read(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
+int cmd_actors(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_dates(int argc, char **argv);
+
+#endif
