@@ -35,8 +35,9 @@ void pl_store_close(pl_store *st);
 /* Adds one document and its facts in one transaction: all or nothing.
  * Actors are resolved to existing entities by their aliases. A document
  * already in the store (same id) changes nothing and sets *added to 0;
- * otherwise *added is 1. Returns 0, PL_EDB or PL_ENOMEM; on failure the
- * store is as it was before the call. */
+ * otherwise *added is 1. Returns 0, PL_EDB, PL_ENOMEM, or PL_EINPUT for
+ * facts that contradict themselves (an actor index or a span out of range);
+ * on failure *added is 0 and the store is as it was before the call. */
 int pl_store_add(pl_store *st, const pl_doc *doc, const pl_facts *facts,
                  int *added, pl_error *err);
 

@@ -1,0 +1,492 @@
+/* Queries: actors named by users, the timeline of events, the actor list,
+ * and the small formatting helpers their printers share. */
+#include <parley/query.h>
+
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- naming actors ------------------------------------------------------ */
+
+static int cmp_ll(const void *a, const void *b) {
+  long long x = *(const long long *)a, y = *(const long long *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* "e12" → 12, else 0. */
+static long long node_id(const char *s) {
+  if (s[0] != 'e' || !s[1])
+    return 0;
+  long long v = 0;
+  for (const char *p = s + 1; *p; p++) {
+    if (*p < '0' || *p > '9' || v > 100000000000LL)
+      return 0;
+    v = v * 10 + (*p - '0');
+  }
+  return v;
+}
+
+int pl_store__find_actor(pl_store *st, const char *name, long long **ids,
+                         size_t *n, pl_error *err) {
+  long long *v = NULL;
+  size_t nv = 0, cap = 0;
+  pl_buf key = {0};
+  int rc = 0;
+  *ids = NULL;
+  *n = 0;
+  for (int pass = 0; pass < 2 && rc >= 0; pass++) {
+    sqlite3_stmt *s;
+    if (pass == 0) {
+      if (!(s = pl_store__stmt(st, S_Q_KEY, err))) {
+        rc = PL_EDB;
+        break;
+      }
+      sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
+      long long id = node_id(name);
+      if (id)
+        sqlite3_bind_int64(s, 2, id);
+    } else {
+      if ((rc = pl_store__norm_key(name, (size_t)-1, &key, err)) < 0)
+        break;
+      if (!key.len)
+        break;
+      if (!(s = pl_store__stmt(st, S_Q_ALIAS_ANY, err))) {
+        rc = PL_EDB;
+        break;
+      }
+      sqlite3_bind_text(s, 1, key.data, (int)key.len, SQLITE_TRANSIENT);
+    }
+    int r;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+      if (nv == cap) {
+        size_t nc = cap ? cap * 2 : 8;
+        long long *p = realloc(v, nc * sizeof *p);
+        if (!p) {
+          rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+          break;
+        }
+        v = p;
+        cap = nc;
+      }
+      v[nv++] = sqlite3_column_int64(s, 0);
+    }
+    if (rc >= 0 && r != SQLITE_DONE)
+      rc = pl_store__dberr(st, err, "read");
+    sqlite3_reset(s);
+  }
+  pl_buf_free(&key);
+  if (rc < 0) {
+    free(v);
+    return rc;
+  }
+  if (nv > 1) {
+    qsort(v, nv, sizeof *v, cmp_ll);
+    size_t w = 1;
+    for (size_t i = 1; i < nv; i++)
+      if (v[i] != v[w - 1])
+        v[w++] = v[i];
+    nv = w;
+  }
+  if (!nv) {
+    free(v);
+    v = NULL;
+  }
+  *ids = v;
+  *n = nv;
+  return 0;
+}
+
+/* Resolves every name; PL_ENOTFOUND for one that matches nothing. */
+typedef struct actor_sets {
+  long long **ids; /* per name: sorted entity ids */
+  size_t *n;       /* per name: entries */
+  size_t count;    /* names */
+} actor_sets;
+
+static void sets_free(actor_sets *a) {
+  for (size_t i = 0; i < a->count; i++)
+    free(a->ids ? a->ids[i] : NULL);
+  free(a->ids);
+  free(a->n);
+  memset(a, 0, sizeof *a);
+}
+
+static int sets_resolve(pl_store *st, const char *const *names, size_t count,
+                        actor_sets *a, pl_error *err) {
+  memset(a, 0, sizeof *a);
+  if (!count)
+    return 0;
+  a->ids = calloc(count, sizeof *a->ids);
+  a->n = calloc(count, sizeof *a->n);
+  if (!a->ids || !a->n) {
+    sets_free(a);
+    return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+  }
+  a->count = count;
+  for (size_t i = 0; i < count; i++) {
+    int rc = pl_store__find_actor(st, names[i], &a->ids[i], &a->n[i], err);
+    if (rc == 0 && a->n[i] == 0)
+      rc = pl_error_set(err, PL_ENOTFOUND, NULL,
+                        "no actor in the store matches '%s'", names[i]);
+    if (rc < 0) {
+      sets_free(a);
+      return rc;
+    }
+  }
+  return 0;
+}
+
+static int contains(const long long *v, size_t n, long long x) {
+  return bsearch(&x, v, n, sizeof *v, cmp_ll) != NULL;
+}
+
+/* ---- timeline ----------------------------------------------------------- */
+
+static const char timeline_sql[] =
+    "SELECT t, id, df, dt, pr, kind, status, place, round, summary FROM ("
+    " SELECT 'meeting' AS t, e.id AS id, v.date_from AS df, v.date_to AS dt,"
+    "  v.precision AS pr, v.kind AS kind, v.status AS status,"
+    "  p.name AS place, v.round AS round, e.name AS summary"
+    "  FROM entities e JOIN events v ON v.entity_id = e.id"
+    "  LEFT JOIN entities p ON p.id = v.place_id WHERE e.type = 'meeting'"
+    " UNION ALL"
+    " SELECT 'proposal', e.id, v.date_from, v.date_to, v.precision, NULL,"
+    "  v.status, NULL, NULL, coalesce(v.content, e.name)"
+    "  FROM entities e JOIN events v ON v.entity_id = e.id"
+    "  WHERE e.type = 'proposal'"
+    " UNION ALL"
+    " SELECT 'delegation', g.id, g.date_from, g.date_to, g.precision,"
+    "  'delegation', NULL, NULL, NULL, NULL FROM edges g WHERE g.type ="
+    "  'heads'"
+    " UNION ALL"
+    " SELECT 'role', g.id, g.date_from, g.date_to, g.precision,"
+    "  json_extract(g.attrs, '$.role'), NULL, NULL, NULL, NULL"
+    "  FROM edges g WHERE g.type = 'holds_role')"
+    " WHERE (?1 IS NULL OR t = ?1)"
+    " AND (?2 IS NULL OR coalesce(dt, df) >= ?2)"
+    " AND (?3 IS NULL OR df <= ?3)"
+    " ORDER BY df IS NULL, df, dt, t, id";
+
+/* A list of strings copied out of SQLite for one row. */
+typedef struct strlist {
+  char **v;     /* strings (malloc'ed) */
+  long long *id;/* entity ids beside them (participants) */
+  int *side;    /* 0 / 1 (proposers / addressees) */
+  size_t n;     /* used */
+  size_t cap;   /* allocated */
+} strlist;
+
+static void strlist_clear(strlist *l) {
+  for (size_t i = 0; i < l->n; i++)
+    free(l->v[i]);
+  l->n = 0;
+}
+
+static void strlist_free(strlist *l) {
+  strlist_clear(l);
+  free(l->v);
+  free(l->id);
+  free(l->side);
+  memset(l, 0, sizeof *l);
+}
+
+static int strlist_add(strlist *l, const char *s, long long id, int side) {
+  if (l->n == l->cap) {
+    size_t nc = l->cap ? l->cap * 2 : 8;
+    char **v = realloc(l->v, nc * sizeof *v);
+    if (!v)
+      return PL_ENOMEM;
+    l->v = v;
+    long long *ids = realloc(l->id, nc * sizeof *ids);
+    if (!ids)
+      return PL_ENOMEM;
+    l->id = ids;
+    int *sd = realloc(l->side, nc * sizeof *sd);
+    if (!sd)
+      return PL_ENOMEM;
+    l->side = sd;
+    l->cap = nc;
+  }
+  size_t len = strlen(s ? s : "");
+  char *p = malloc(len + 1);
+  if (!p)
+    return PL_ENOMEM;
+  memcpy(p, s ? s : "", len + 1);
+  l->v[l->n] = p;
+  l->id[l->n] = id;
+  l->side[l->n] = side;
+  l->n++;
+  return 0;
+}
+
+/* Fills l from a statement's rows: column name (and id, side when given). */
+static int strlist_fill(pl_store *st, sqlite3_stmt *s, strlist *l, int cname,
+                        int cid, int cside, pl_error *err) {
+  int r;
+  strlist_clear(l);
+  while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+    if (strlist_add(l, (const char *)sqlite3_column_text(s, cname),
+                    cid >= 0 ? sqlite3_column_int64(s, cid) : 0,
+                    cside >= 0 ? sqlite3_column_int(s, cside) : 0) < 0) {
+      sqlite3_reset(s);
+      return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+    }
+  }
+  sqlite3_reset(s);
+  if (r != SQLITE_DONE)
+    return pl_store__dberr(st, err, "read");
+  return 0;
+}
+
+static const char *col(sqlite3_stmt *s, int i) {
+  return (const char *)sqlite3_column_text(s, i);
+}
+
+int pl_query_timeline(pl_store *st, const pl_timeline_query *q,
+                      pl_timeline_fn fn, void *ctx, pl_error *err) {
+  static const pl_timeline_query all = {0};
+  static const char *const types[] = {"meeting", "proposal", "delegation",
+                                      "role"};
+  if (!q)
+    q = &all;
+  int rc;
+  if ((rc = pl_store__check_date(q->from, "--from", err)) < 0 ||
+      (rc = pl_store__check_date(q->to, "--to", err)) < 0)
+    return rc;
+  if (q->type) {
+    size_t i = 0;
+    while (i < 4 && strcmp(types[i], q->type) != 0)
+      i++;
+    if (i == 4)
+      return pl_error_set(err, PL_EUSAGE, NULL,
+                          "unknown event type '%s' (meeting, proposal, "
+                          "delegation or role)",
+                          q->type);
+  }
+  actor_sets want;
+  if ((rc = sets_resolve(st, q->actors, q->nactors, &want, err)) < 0)
+    return rc;
+  sqlite3_stmt *s = NULL;
+  strlist who = {0}, src = {0};
+  pl_buf summary = {0};
+  if (sqlite3_prepare_v2(st->db, timeline_sql, -1, &s, NULL) != SQLITE_OK) {
+    rc = pl_store__dberr(st, err, "timeline");
+    goto done;
+  }
+  if (q->type)
+    sqlite3_bind_text(s, 1, q->type, -1, SQLITE_STATIC);
+  if (q->from)
+    sqlite3_bind_text(s, 2, q->from, -1, SQLITE_STATIC);
+  if (q->to)
+    sqlite3_bind_text(s, 3, q->to, -1, SQLITE_STATIC);
+  int r;
+  while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+    const char *t = col(s, 0);
+    long long id = sqlite3_column_int64(s, 1);
+    int edge = t[0] == 'd' || t[0] == 'r';
+    sqlite3_stmt *m = pl_store__stmt(st, S_Q_MEMBERS, err);
+    if (!m) {
+      rc = PL_EDB;
+      break;
+    }
+    sqlite3_bind_int(m, 1, edge);
+    sqlite3_bind_int64(m, 2, id);
+    if ((rc = strlist_fill(st, m, &who, 1, 0, 2, err)) < 0)
+      break;
+    int keep = 1;
+    for (size_t i = 0; i < want.count && keep; i++) {
+      int hit = 0;
+      for (size_t k = 0; k < who.n && !hit; k++)
+        hit = contains(want.ids[i], want.n[i], who.id[k]);
+      keep = hit;
+    }
+    if (!keep)
+      continue;
+    sqlite3_stmt *d = pl_store__stmt(st, S_Q_SOURCES, err);
+    if (!d) {
+      rc = PL_EDB;
+      break;
+    }
+    sqlite3_bind_int(d, 1, edge);
+    sqlite3_bind_int64(d, 2, id);
+    if ((rc = strlist_fill(st, d, &src, 0, -1, -1, err)) < 0)
+      break;
+
+    pl_timeline_row row;
+    memset(&row, 0, sizeof row);
+    char idbuf[32];
+    snprintf(idbuf, sizeof idbuf, "%c%lld", edge ? 'r' : 'e', id);
+    row.id = idbuf;
+    row.type = t;
+    row.date_from = col(s, 2);
+    row.date_to = col(s, 3);
+    row.precision = sqlite3_column_int(s, 4);
+    row.kind = col(s, 5);
+    row.status = col(s, 6);
+    row.place = col(s, 7);
+    row.round = col(s, 8);
+    row.participants = (const char *const *)who.v;
+    row.nparticipants = who.n;
+    for (size_t k = 0; k < who.n; k++)
+      row.nby += who.side[k] == 0;
+    row.sources = (const char *const *)src.v;
+    row.nsources = src.n;
+    summary.len = 0;
+    int fail = 0;
+    const char *a = who.n > 0 && who.side[0] == 0 ? who.v[0] : "?";
+    const char *b = who.n > 1 && who.side[who.n - 1] == 1 ? who.v[who.n - 1]
+                                                          : NULL;
+    if (t[0] == 'd') {
+      fail = b ? pl_buf_printf(&summary, "%s heads the delegation of %s", a,
+                               b)
+               : pl_buf_printf(&summary, "%s heads a delegation", a);
+    } else if (t[0] == 'r') {
+      const char *role = row.kind && *row.kind ? row.kind : "role";
+      fail = b ? pl_buf_printf(&summary, "%s: %s of %s", a, role, b)
+               : pl_buf_printf(&summary, "%s: %s", a, role);
+    } else {
+      fail = pl_buf_puts(&summary, col(s, 9) ? col(s, 9) : "");
+    }
+    if (fail) {
+      rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+      break;
+    }
+    row.summary = summary.data;
+    if ((rc = fn(ctx, &row, err)) < 0)
+      break;
+  }
+  if (rc >= 0 && r != SQLITE_DONE)
+    rc = pl_store__dberr(st, err, "timeline");
+done:
+  sqlite3_finalize(s);
+  strlist_free(&who);
+  strlist_free(&src);
+  pl_buf_free(&summary);
+  sets_free(&want);
+  return rc < 0 ? rc : 0;
+}
+
+/* ---- actors ------------------------------------------------------------- */
+
+static const char actors_sql[] =
+    "SELECT e.id, e.type, e.name, e.name_ar, e.key,"
+    " coalesce(m.n, 0), coalesce(m.d, 0),"
+    " (SELECT min(x) FROM (SELECT date_from AS x FROM edges WHERE src = e.id"
+    "  UNION ALL SELECT date_from FROM edges WHERE dst = e.id"
+    "  UNION ALL SELECT d.published FROM mentions k JOIN documents d"
+    "  ON d.id = k.doc_id WHERE k.entity_id = e.id)),"
+    " (SELECT max(x) FROM (SELECT coalesce(date_to, date_from) AS x FROM"
+    "  edges WHERE src = e.id"
+    "  UNION ALL SELECT coalesce(date_to, date_from) FROM edges WHERE dst ="
+    "  e.id"
+    "  UNION ALL SELECT d.published FROM mentions k JOIN documents d"
+    "  ON d.id = k.doc_id WHERE k.entity_id = e.id))"
+    " FROM entities e LEFT JOIN (SELECT entity_id, sum(n) AS n, count(*) AS d"
+    "  FROM mentions GROUP BY entity_id) m ON m.entity_id = e.id"
+    " WHERE e.type NOT IN ('meeting', 'proposal')"
+    " AND (?1 = e.type OR (?1 IS NULL AND e.type <> 'place'))"
+    " ORDER BY 7 DESC, 6 DESC, e.id";
+
+int pl_query_actors(pl_store *st, const char *type, pl_actor_fn fn,
+                    void *ctx, pl_error *err) {
+  static const char *const types[] = {"person", "state", "organization",
+                                      "group",  "media", "place"};
+  if (type) {
+    size_t i = 0;
+    while (i < 6 && strcmp(types[i], type) != 0)
+      i++;
+    if (i == 6)
+      return pl_error_set(err, PL_EUSAGE, NULL,
+                          "unknown actor type '%s' (person, state, "
+                          "organization, group, media or place)",
+                          type);
+  }
+  sqlite3_stmt *s = NULL;
+  int rc = 0, r;
+  if (sqlite3_prepare_v2(st->db, actors_sql, -1, &s, NULL) != SQLITE_OK)
+    return pl_store__dberr(st, err, "actors");
+  if (type)
+    sqlite3_bind_text(s, 1, type, -1, SQLITE_STATIC);
+  while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+    pl_actor_row row;
+    char idbuf[32];
+    snprintf(idbuf, sizeof idbuf, "e%lld", sqlite3_column_int64(s, 0));
+    row.id = idbuf;
+    row.type = col(s, 1);
+    row.name = col(s, 2);
+    row.name_ar = col(s, 3);
+    row.key = col(s, 4);
+    row.mentions = (long)sqlite3_column_int64(s, 5);
+    row.documents = (long)sqlite3_column_int64(s, 6);
+    row.first = col(s, 7);
+    row.last = col(s, 8);
+    if ((rc = fn(ctx, &row, err)) < 0)
+      break;
+  }
+  if (rc >= 0 && r != SQLITE_DONE)
+    rc = pl_store__dberr(st, err, "actors");
+  sqlite3_finalize(s);
+  return rc < 0 ? rc : 0;
+}
+
+/* ---- formatting --------------------------------------------------------- */
+
+size_t pl_query_format_names(char *out, size_t cap, const char *const *names,
+                             size_t n, const char *sep) {
+  size_t len = 0;
+  if (!sep)
+    sep = ", ";
+  if (cap)
+    out[0] = '\0';
+  for (size_t i = 0; i < n; i++) {
+    const char *parts[2] = {i ? sep : "", names[i] ? names[i] : ""};
+    for (int k = 0; k < 2; k++) {
+      size_t pn = strlen(parts[k]);
+      if (cap && len < cap - 1) {
+        size_t room = cap - 1 - len, take = pn < room ? pn : room;
+        /* Never cut inside a character. */
+        if (take < pn)
+          while (take > 0 && ((unsigned char)parts[k][take] & 0xC0) == 0x80)
+            take--;
+        memcpy(out + len, parts[k], take);
+        out[len + take] = '\0';
+        if (take < pn) {
+          /* Full: count the rest without writing. */
+          cap = len + take + 1;
+        }
+      }
+      len += pn;
+    }
+  }
+  return len;
+}
+
+size_t pl_query_width(const char *str) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t w = 0;
+  if (!s)
+    return 0;
+  while (*s) {
+    unsigned c = *s, cp;
+    int len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    cp = len == 1 ? c : c & (0x7F >> len);
+    int k = 1;
+    for (; k < len && (s[k] & 0xC0) == 0x80; k++)
+      cp = (cp << 6) | (s[k] & 0x3F);
+    s += k;
+    if (k < len) {
+      w++; /* a broken sequence shows as one replacement character */
+      continue;
+    }
+    int zero = (cp >= 0x0300 && cp <= 0x036F) ||  /* combining marks */
+               (cp >= 0x064B && cp <= 0x065F) ||  /* Arabic harakat */
+               cp == 0x0670 || (cp >= 0x06D6 && cp <= 0x06ED) ||
+               (cp >= 0x200B && cp <= 0x200F) ||  /* zero width, marks */
+               (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+               cp == 0xFEFF;
+    w += !zero;
+  }
+  return w;
+}

@@ -1,0 +1,984 @@
+/* Adding a document: normalised alias keys, actor resolution, events merged
+ * across documents, edges and their evidence — one transaction each. */
+#include "store_int.h"
+
+#include <parley/text.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- normalised keys ---------------------------------------------------- */
+
+/* Alias keys are the extractor's own phrase folding (ingest/text.c), so a
+ * name the store keeps and a name the extractor matched fold alike. */
+int pl_store__norm_key(const char *s, size_t n, pl_buf *out, pl_error *err) {
+  if (n == (size_t)-1)
+    n = strlen(s);
+  if (pl_text_fold_phrase(s, n, out) < 0)
+    return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+  return 0;
+}
+
+/* ---- small SQLite helpers ----------------------------------------------- */
+
+/* Binds s, or NULL when s is NULL or empty. */
+static void bind_str(sqlite3_stmt *s, int i, const char *v) {
+  if (v && *v)
+    sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(s, i);
+}
+
+/* Binds id, or NULL when id is 0. */
+static void bind_id(sqlite3_stmt *s, int i, long long id) {
+  if (id)
+    sqlite3_bind_int64(s, i, id);
+  else
+    sqlite3_bind_null(s, i);
+}
+
+/* Steps a statement that returns no row. */
+static int step_done(pl_store *st, sqlite3_stmt *s, pl_error *err) {
+  int rc = sqlite3_step(s);
+  sqlite3_reset(s);
+  if (rc != SQLITE_DONE)
+    return pl_store__dberr(st, err, "write");
+  return 0;
+}
+
+/* Steps once: 1 for a row, 0 at the end, PL_EDB. */
+static int step_row(pl_store *st, sqlite3_stmt *s, pl_error *err) {
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW)
+    return 1;
+  sqlite3_reset(s);
+  if (rc == SQLITE_DONE)
+    return 0;
+  return pl_store__dberr(st, err, "read");
+}
+
+/* Copies column i as a malloc'ed string (NULL stays NULL). */
+static char *col_dup(sqlite3_stmt *s, int i, int *fail) {
+  const unsigned char *t = sqlite3_column_text(s, i);
+  if (!t)
+    return NULL;
+  size_t n = (size_t)sqlite3_column_bytes(s, i);
+  char *p = malloc(n + 1);
+  if (!p) {
+    *fail = 1;
+    return NULL;
+  }
+  memcpy(p, t, n);
+  p[n] = '\0';
+  return p;
+}
+
+/* ---- adding ------------------------------------------------------------- */
+
+/* What one pl_store_add works with. */
+typedef struct add_ctx {
+  pl_store *st;          /* the store */
+  const pl_doc *doc;     /* the document */
+  const pl_facts *f;     /* its facts */
+  const char *body;      /* the text spans refer to */
+  size_t body_len;       /* its length */
+  const char *date;      /* publication date, or NULL */
+  long long *ids;        /* actor index → entity id */
+  pl_buf key;            /* scratch: a normalised key */
+  pl_buf key2;           /* scratch: a second key */
+  pl_buf tmp;            /* scratch: names, attrs */
+  pl_error *err;         /* where failures go */
+} add_ctx;
+
+static const char *const actor_types[] = {
+    "person", "state", "organization", "group", "media", "place"};
+
+static int span_ok(const add_ctx *c, pl_span sp) {
+  return sp.start <= sp.end && sp.end <= c->body_len;
+}
+
+static int bad(add_ctx *c, const char *fmt, const char *what, long i) {
+  char msg[128];
+  snprintf(msg, sizeof msg, fmt, what, i);
+  return pl_error_set(c->err, PL_EINPUT, c->doc->source, "%s", msg);
+}
+
+/* The entity id of actor index i, or PL_EINPUT for a bad index. */
+static int actor_id(add_ctx *c, int i, const char *what, long long *out) {
+  if (i < 0 || (size_t)i >= c->f->nactors)
+    return bad(c, "facts: %s refers to actor %ld, which does not exist", what,
+               i);
+  *out = c->ids[i];
+  return 0;
+}
+
+/* Number of space-separated tokens in a key. */
+static int tokens(const char *k) {
+  int n = *k ? 1 : 0;
+  for (; *k; k++)
+    n += *k == ' ';
+  return n;
+}
+
+/* The surface forms of an actor: name, Arabic name, transliteration, then
+ * each mention. Returns the count; form i is written to *s, *n. */
+static size_t nsurfaces(const pl_actor *a) { return 3 + a->nmentions; }
+
+static int surface(add_ctx *c, const pl_actor *a, size_t i, const char **s,
+                   size_t *n) {
+  *s = NULL;
+  *n = 0;
+  if (i < 3) {
+    const char *v = i == 0 ? a->name : i == 1 ? a->name_ar : a->translit;
+    if (v) {
+      *s = v;
+      *n = strlen(v);
+    }
+    return 0;
+  }
+  pl_span sp = a->mentions[i - 3];
+  if (!span_ok(c, sp))
+    return bad(c, "facts: a mention of %s lies outside the text%.0ld",
+               a->name ? a->name : "an actor", 0);
+  *s = c->body + sp.start;
+  *n = sp.end - sp.start;
+  return 0;
+}
+
+/* Finds the entity an unkeyed actor designates; 0 when none. */
+static int match_actor(add_ctx *c, const pl_actor *a, const char *type,
+                       long long *out) {
+  int person = a->type == PL_ACTOR_PERSON, rc, multi = 0;
+  sqlite3_stmt *s;
+  *out = 0;
+  /* Pass 1: full-name keys (for persons: two tokens or more). */
+  for (size_t i = 0; i < nsurfaces(a) && !*out; i++) {
+    const char *v;
+    size_t n;
+    if ((rc = surface(c, a, i, &v, &n)) < 0)
+      return rc;
+    if (!v)
+      continue;
+    c->key.len = 0;
+    if ((rc = pl_store__norm_key(v, n, &c->key, c->err)) < 0)
+      return rc;
+    if (!c->key.len)
+      continue;
+    if (person && tokens(c->key.data) < 2)
+      continue;
+    multi = 1;
+    if (!(s = pl_store__stmt(c->st, S_ALIAS_LOOKUP, c->err)))
+      return PL_EDB;
+    sqlite3_bind_text(s, 1, c->key.data, (int)c->key.len, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, type, -1, SQLITE_STATIC);
+    if ((rc = step_row(c->st, s, c->err)) < 0)
+      return rc;
+    if (rc == 1) {
+      *out = sqlite3_column_int64(s, 0);
+      sqlite3_reset(s);
+    }
+  }
+  if (*out || !person || multi)
+    return 0;
+  /* Pass 2: a person known by one token only attaches to the one entity
+   * that token already designates, if it is unique. */
+  for (size_t i = 0; i < nsurfaces(a) && !*out; i++) {
+    const char *v;
+    size_t n;
+    if ((rc = surface(c, a, i, &v, &n)) < 0)
+      return rc;
+    if (!v)
+      continue;
+    c->key.len = 0;
+    if ((rc = pl_store__norm_key(v, n, &c->key, c->err)) < 0)
+      return rc;
+    if (!c->key.len)
+      continue;
+    if (!(s = pl_store__stmt(c->st, S_ALIAS_COUNT, c->err)))
+      return PL_EDB;
+    sqlite3_bind_text(s, 1, c->key.data, (int)c->key.len, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, type, -1, SQLITE_STATIC);
+    if ((rc = step_row(c->st, s, c->err)) < 0)
+      return rc;
+    if (rc == 1) {
+      if (sqlite3_column_int64(s, 0) == 1)
+        *out = sqlite3_column_int64(s, 1);
+      sqlite3_reset(s);
+    }
+  }
+  return 0;
+}
+
+static int insert_entity(add_ctx *c, const char *type, const char *name,
+                         const char *name_ar, const char *key,
+                         const char *translit, long long *out) {
+  sqlite3_stmt *s = pl_store__stmt(c->st, S_ENT_INSERT, c->err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_text(s, 1, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s, 2, name && *name ? name : "?", -1, SQLITE_TRANSIENT);
+  bind_str(s, 3, name_ar);
+  bind_str(s, 4, key);
+  bind_str(s, 5, translit);
+  int rc = step_done(c->st, s, c->err);
+  if (rc == 0)
+    *out = sqlite3_last_insert_rowid(c->st->db);
+  return rc;
+}
+
+static int insert_alias(add_ctx *c, const char *k, size_t n, long long id) {
+  sqlite3_stmt *s = pl_store__stmt(c->st, S_ALIAS_INSERT, c->err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_text(s, 1, k, (int)n, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(s, 2, id);
+  return step_done(c->st, s, c->err);
+}
+
+/* Records the key of surface v as an alias of entity id. A person's full
+ * name also records its last word (the surname), which a later one-word
+ * mention may attach to while it designates one person only. */
+static int add_alias(add_ctx *c, const char *v, size_t n, long long id,
+                     int person) {
+  int rc;
+  c->key.len = 0;
+  if ((rc = pl_store__norm_key(v, n, &c->key, c->err)) < 0)
+    return rc;
+  if (!c->key.len)
+    return 0;
+  if ((rc = insert_alias(c, c->key.data, c->key.len, id)) < 0)
+    return rc;
+  const char *last = strrchr(c->key.data, ' ');
+  if (person && last && last[1])
+    rc = insert_alias(c, last + 1, strlen(last + 1), id);
+  return rc;
+}
+
+/* Resolves actor i to an entity (creating it when new), records its aliases
+ * and its mentions in this document. */
+static int resolve_actor(add_ctx *c, size_t i) {
+  const pl_actor *a = &c->f->actors[i];
+  int rc;
+  long long id = 0;
+  sqlite3_stmt *s;
+  if (a->type < 0 || a->type > PL_ACTOR_PLACE)
+    return bad(c, "facts: actor %s has an unknown type (%ld)",
+               a->name ? a->name : "?", a->type);
+  if (a->nmentions && !a->mentions)
+    return bad(c, "facts: actor %s has no mention array%.0ld",
+               a->name ? a->name : "?", 0);
+  const char *type = actor_types[a->type];
+  if (a->key && *a->key) {
+    if (!(s = pl_store__stmt(c->st, S_ENT_BY_KEY, c->err)))
+      return PL_EDB;
+    sqlite3_bind_text(s, 1, a->key, -1, SQLITE_TRANSIENT);
+    if ((rc = step_row(c->st, s, c->err)) < 0)
+      return rc;
+    if (rc == 1) {
+      id = sqlite3_column_int64(s, 0);
+      sqlite3_reset(s);
+    }
+  } else if ((rc = match_actor(c, a, type, &id)) < 0) {
+    return rc;
+  }
+  if (!id) {
+    const char *name = a->name;
+    if ((!name || !*name) && a->nmentions) {
+      /* No canonical name: the first mention stands for it. */
+      pl_span sp = a->mentions[0];
+      if (!span_ok(c, sp))
+        return bad(c, "facts: a mention of %s lies outside the text%.0ld",
+                   "an actor", 0);
+      c->tmp.len = 0;
+      if (pl_buf_append(&c->tmp, c->body + sp.start, sp.end - sp.start) < 0)
+        return pl_error_set(c->err, PL_ENOMEM, NULL, "out of memory");
+      name = c->tmp.data;
+    }
+    if ((rc = insert_entity(c, type, name, a->name_ar, a->key, a->translit,
+                            &id)) < 0)
+      return rc;
+  } else {
+    if (!(s = pl_store__stmt(c->st, S_ENT_FILL, c->err)))
+      return PL_EDB;
+    sqlite3_bind_int64(s, 1, id);
+    bind_str(s, 2, a->name_ar);
+    bind_str(s, 3, a->translit);
+    if ((rc = step_done(c->st, s, c->err)) < 0)
+      return rc;
+  }
+  for (size_t k = 0; k < nsurfaces(a); k++) {
+    const char *v;
+    size_t n;
+    if ((rc = surface(c, a, k, &v, &n)) < 0)
+      return rc;
+    if (v && (rc = add_alias(c, v, n, id, a->type == PL_ACTOR_PERSON)) <
+                     0)
+      return rc;
+  }
+  if (!(s = pl_store__stmt(c->st, S_MENTION_ADD, c->err)))
+    return PL_EDB;
+  sqlite3_bind_int64(s, 1, id);
+  sqlite3_bind_text(s, 2, c->doc->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(s, 3, (sqlite3_int64)a->nmentions);
+  if ((rc = step_done(c->st, s, c->err)) < 0)
+    return rc;
+  c->ids[i] = id;
+  return 0;
+}
+
+/* The place entity named name (type place), created when new. */
+static int resolve_place(add_ctx *c, const char *name, long long *out) {
+  int rc;
+  *out = 0;
+  if (!name || !*name)
+    return 0;
+  c->key.len = 0;
+  if ((rc = pl_store__norm_key(name, (size_t)-1, &c->key, c->err)) < 0)
+    return rc;
+  if (c->key.len) {
+    sqlite3_stmt *s = pl_store__stmt(c->st, S_ALIAS_LOOKUP, c->err);
+    if (!s)
+      return PL_EDB;
+    sqlite3_bind_text(s, 1, c->key.data, (int)c->key.len, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, "place", -1, SQLITE_STATIC);
+    if ((rc = step_row(c->st, s, c->err)) < 0)
+      return rc;
+    if (rc == 1) {
+      *out = sqlite3_column_int64(s, 0);
+      sqlite3_reset(s);
+      return 0;
+    }
+  }
+  if ((rc = insert_entity(c, "place", name, NULL, NULL, NULL, out)) < 0)
+    return rc;
+  return add_alias(c, name, strlen(name), *out, 0);
+}
+
+/* Adds the evidence row of edge for ev. */
+static int add_evidence(add_ctx *c, long long edge, const pl_evidence *ev) {
+  if (!span_ok(c, ev->span) || !span_ok(c, ev->sentence))
+    return bad(c, "facts: evidence of %s lies outside the text%.0ld",
+               ev->rule ? ev->rule : "a fact", 0);
+  pl_span sent = ev->sentence.end > ev->sentence.start ? ev->sentence
+                                                       : ev->span;
+  sqlite3_stmt *s = pl_store__stmt(c->st, S_EVID_INSERT, c->err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_int64(s, 1, edge);
+  sqlite3_bind_text(s, 2, c->doc->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(s, 3, ev->span.start);
+  sqlite3_bind_int64(s, 4, ev->span.end);
+  if (sent.end > sent.start)
+    sqlite3_bind_text(s, 5, c->body + sent.start, (int)(sent.end - sent.start),
+                      SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(s, 5);
+  bind_str(s, 6, ev->rule);
+  return step_done(c->st, s, c->err);
+}
+
+/* Adds (or finds: same ends, type and attributes) an edge, widens its dates
+ * and records ev. dst 0 is none. */
+static int add_edge(add_ctx *c, long long src, long long dst, const char *type,
+                    const char *from, const char *to, int prec,
+                    const char *attrs, const pl_evidence *ev) {
+  int rc;
+  long long id = 0;
+  if (from && !*from)
+    from = NULL;
+  if (!from)
+    prec = 0;
+  if (!to || !*to)
+    to = from;
+  sqlite3_stmt *s = pl_store__stmt(c->st, S_EDGE_FIND, c->err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_int64(s, 1, src);
+  bind_id(s, 2, dst);
+  sqlite3_bind_text(s, 3, type, -1, SQLITE_STATIC);
+  bind_str(s, 4, attrs);
+  if ((rc = step_row(c->st, s, c->err)) < 0)
+    return rc;
+  if (rc == 1) {
+    id = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    if (from) {
+      if (!(s = pl_store__stmt(c->st, S_EDGE_DATES, c->err)))
+        return PL_EDB;
+      sqlite3_bind_int64(s, 1, id);
+      sqlite3_bind_text(s, 2, from, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(s, 3, to, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int(s, 4, prec);
+      if ((rc = step_done(c->st, s, c->err)) < 0)
+        return rc;
+    }
+  } else {
+    if (!(s = pl_store__stmt(c->st, S_EDGE_INSERT, c->err)))
+      return PL_EDB;
+    sqlite3_bind_int64(s, 1, src);
+    bind_id(s, 2, dst);
+    sqlite3_bind_text(s, 3, type, -1, SQLITE_STATIC);
+    bind_str(s, 4, from);
+    bind_str(s, 5, to);
+    sqlite3_bind_int(s, 6, prec);
+    bind_str(s, 7, attrs);
+    if ((rc = step_done(c->st, s, c->err)) < 0)
+      return rc;
+    id = sqlite3_last_insert_rowid(c->st->db);
+  }
+  return add_evidence(c, id, ev);
+}
+
+/* {"<name>":"<value>"} in c->tmp. */
+static const char *attrs1(add_ctx *c, const char *name, const char *value) {
+  c->tmp.len = 0;
+  if (pl_buf_puts(&c->tmp, "{\"") < 0 || pl_buf_puts(&c->tmp, name) < 0 ||
+      pl_buf_puts(&c->tmp, "\":") < 0 || pl_json_str(&c->tmp, value) < 0 ||
+      pl_buf_putc(&c->tmp, '}') < 0)
+    return NULL;
+  return c->tmp.data;
+}
+
+static int add_role(add_ctx *c, const pl_role *r) {
+  long long person, of = 0;
+  int rc;
+  if ((rc = actor_id(c, r->person, "a role", &person)) < 0)
+    return rc;
+  if (r->of != -1 && (rc = actor_id(c, r->of, "a role", &of)) < 0)
+    return rc;
+  const char *attrs = attrs1(c, "role", r->role ? r->role : "");
+  if (!attrs)
+    return pl_error_set(c->err, PL_ENOMEM, NULL, "out of memory");
+  return add_edge(c, person, of, "holds_role", c->date, c->date,
+                  c->date ? PL_PREC_DAY : 0, attrs, &r->ev);
+}
+
+static int add_delegation(add_ctx *c, const pl_delegation *d) {
+  long long of, head;
+  int rc;
+  if ((rc = actor_id(c, d->of, "a delegation", &of)) < 0)
+    return rc;
+  const char *attrs = attrs1(c, "kind", "delegation");
+  if (!attrs)
+    return pl_error_set(c->err, PL_ENOMEM, NULL, "out of memory");
+  int prec = c->date ? PL_PREC_DAY : 0;
+  if (d->head != -1) {
+    if ((rc = actor_id(c, d->head, "a delegation", &head)) < 0 ||
+        (rc = add_edge(c, head, of, "heads", c->date, c->date, prec, attrs,
+                       &d->ev)) < 0)
+      return rc;
+  }
+  if (d->nmembers && !d->members)
+    return bad(c, "facts: %s has no member array%.0ld", "a delegation", 0);
+  for (size_t i = 0; i < d->nmembers; i++) {
+    long long m;
+    if ((rc = actor_id(c, d->members[i], "a delegation", &m)) < 0 ||
+        (rc = add_edge(c, m, of, "member_of", c->date, c->date, prec, attrs,
+                       &d->ev)) < 0)
+      return rc;
+  }
+  return 0;
+}
+
+/* ---- events (meetings and proposals) ------------------------------------ */
+
+/* An event as a document reports it, with its actors resolved. */
+typedef struct event_in {
+  int meeting;          /* 1 meeting, 0 proposal */
+  long long *members;   /* participants or proposers: sorted, distinct */
+  size_t n;             /* entries in members */
+  const char *from;     /* date or NULL */
+  const char *to;       /* date or NULL */
+  int prec;             /* pl_precision */
+  const char *kind;     /* meeting kind, or NULL */
+  long long place;      /* place entity, or 0 */
+  const char *round;    /* round, or NULL */
+  const char *status;   /* status, or NULL */
+  const char *content;  /* proposal content, or NULL */
+  const char *date_text;/* date phrase, or NULL */
+} event_in;
+
+static int cmp_ll(const void *a, const void *b) {
+  long long x = *(const long long *)a, y = *(const long long *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts and dedupes v[0..*n). */
+static void sort_unique(long long *v, size_t *n) {
+  if (*n < 2)
+    return;
+  qsort(v, *n, sizeof *v, cmp_ll);
+  size_t w = 1;
+  for (size_t i = 1; i < *n; i++)
+    if (v[i] != v[w - 1])
+      v[w++] = v[i];
+  *n = w;
+}
+
+static int push(long long **v, size_t *n, size_t *cap, long long x) {
+  if (*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 8;
+    long long *p = realloc(*v, nc * sizeof *p);
+    if (!p)
+      return PL_ENOMEM;
+    *v = p;
+    *cap = nc;
+  }
+  (*v)[(*n)++] = x;
+  return 0;
+}
+
+static int str_eq(const char *a, const char *b) {
+  return a && b && strcmp(a, b) == 0;
+}
+
+/* Whether event cand (already stored) is the one e reports. */
+static int same_event(add_ctx *c, const event_in *e, long long cand,
+                      int *same) {
+  const char *etype = e->meeting ? "participates_in" : "proposes";
+  int rc, fail = 0;
+  char *from = NULL, *to = NULL, *round = NULL, *content = NULL;
+  long long place = 0;
+  long long *m = NULL;
+  size_t nm = 0, cap = 0;
+  *same = 0;
+  sqlite3_stmt *s = pl_store__stmt(c->st, S_EVENT_GET, c->err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_int64(s, 1, cand);
+  if ((rc = step_row(c->st, s, c->err)) <= 0)
+    return rc;
+  from = col_dup(s, 0, &fail);
+  to = col_dup(s, 1, &fail);
+  place = sqlite3_column_int64(s, 3);
+  round = col_dup(s, 4, &fail);
+  content = col_dup(s, 6, &fail);
+  sqlite3_reset(s);
+  if (fail) {
+    rc = pl_error_set(c->err, PL_ENOMEM, NULL, "out of memory");
+    goto done;
+  }
+  /* Dates: overlapping, or one of them unknown. */
+  if (e->from && from) {
+    const char *eto = e->to ? e->to : e->from, *cto = to ? to : from;
+    if (strcmp(e->from, cto) > 0 || strcmp(from, eto) > 0)
+      goto done;
+  }
+  if (e->meeting) {
+    if (e->place && place && e->place != place)
+      goto done;
+    if (e->round && round && strcmp(e->round, round) != 0)
+      goto done;
+    int anchor = (e->place && e->place == place) || str_eq(e->round, round) ||
+                 (e->from && from);
+    if (!anchor)
+      goto done;
+  } else {
+    /* Proposals: the same words (as keys). */
+    if (!e->content || !content)
+      goto done;
+    c->key.len = 0;
+    c->key2.len = 0;
+    if ((rc = pl_store__norm_key(e->content, (size_t)-1, &c->key, c->err)) <
+            0 ||
+        (rc = pl_store__norm_key(content, (size_t)-1, &c->key2, c->err)) < 0)
+      goto done;
+    if (c->key.len != c->key2.len ||
+        (c->key.len && memcmp(c->key.data, c->key2.data, c->key.len) != 0))
+      goto done;
+  }
+  /* Members: Jaccard >= 0.5. */
+  if (!(s = pl_store__stmt(c->st, S_EV_MEMBERS, c->err))) {
+    rc = PL_EDB;
+    goto done;
+  }
+  sqlite3_bind_int64(s, 1, cand);
+  sqlite3_bind_text(s, 2, etype, -1, SQLITE_STATIC);
+  while ((rc = step_row(c->st, s, c->err)) == 1) {
+    if (push(&m, &nm, &cap, sqlite3_column_int64(s, 0)) < 0) {
+      sqlite3_reset(s);
+      rc = pl_error_set(c->err, PL_ENOMEM, NULL, "out of memory");
+      goto done;
+    }
+  }
+  if (rc < 0)
+    goto done;
+  size_t inter = 0, i = 0, j = 0;
+  while (i < e->n && j < nm) {
+    if (e->members[i] == m[j]) {
+      inter++;
+      i++;
+      j++;
+    } else if (e->members[i] < m[j]) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  size_t uni = e->n + nm - inter;
+  *same = uni > 0 && 2 * inter >= uni;
+done:
+  free(from);
+  free(to);
+  free(round);
+  free(content);
+  free(m);
+  return rc < 0 ? rc : 0;
+}
+
+/* The stored event e reports (lowest id), or 0. Any match holds at least
+ * half of e's members, so probing the first n/2+1 of them finds it. */
+static int find_event(add_ctx *c, const event_in *e, long long *out) {
+  const char *etype = e->meeting ? "participates_in" : "proposes";
+  long long *cand = NULL;
+  size_t nc = 0, cap = 0;
+  int rc = 0;
+  *out = 0;
+  size_t probe = e->n / 2 + 1;
+  if (probe > e->n)
+    probe = e->n;
+  for (size_t i = 0; i < probe && rc >= 0; i++) {
+    sqlite3_stmt *s = pl_store__stmt(c->st, S_EV_CANDIDATES, c->err);
+    if (!s) {
+      rc = PL_EDB;
+      break;
+    }
+    sqlite3_bind_int64(s, 1, e->members[i]);
+    sqlite3_bind_text(s, 2, etype, -1, SQLITE_STATIC);
+    while ((rc = step_row(c->st, s, c->err)) == 1) {
+      if (push(&cand, &nc, &cap, sqlite3_column_int64(s, 0)) < 0) {
+        sqlite3_reset(s);
+        rc = pl_error_set(c->err, PL_ENOMEM, NULL, "out of memory");
+        break;
+      }
+    }
+  }
+  if (rc >= 0) {
+    sort_unique(cand, &nc);
+    for (size_t i = 0; i < nc && !*out; i++) {
+      int same;
+      if ((rc = same_event(c, e, cand[i], &same)) < 0)
+        break;
+      if (same)
+        *out = cand[i];
+    }
+  }
+  free(cand);
+  return rc < 0 ? rc : 0;
+}
+
+/* The display name of a meeting or proposal from its stored fields. */
+static int event_name(add_ctx *c, long long id, int meeting) {
+  int rc, fail = 0;
+  char *from = NULL, *kind = NULL, *round = NULL, *content = NULL;
+  long long place = 0;
+  sqlite3_stmt *s = pl_store__stmt(c->st, S_EVENT_GET, c->err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_int64(s, 1, id);
+  if ((rc = step_row(c->st, s, c->err)) <= 0)
+    return rc;
+  from = col_dup(s, 0, &fail);
+  kind = col_dup(s, 2, &fail);
+  place = sqlite3_column_int64(s, 3);
+  round = col_dup(s, 4, &fail);
+  content = col_dup(s, 6, &fail);
+  sqlite3_reset(s);
+  c->tmp.len = 0;
+  if (meeting) {
+    fail |= pl_buf_puts(&c->tmp, kind ? kind : "meeting") < 0;
+    if (place) {
+      if (!(s = pl_store__stmt(c->st, S_PLACE_NAME, c->err))) {
+        rc = PL_EDB;
+        goto done;
+      }
+      sqlite3_bind_int64(s, 1, place);
+      if ((rc = step_row(c->st, s, c->err)) < 0)
+        goto done;
+      if (rc == 1) {
+        fail |= pl_buf_printf(&c->tmp, " in %s",
+                              (const char *)sqlite3_column_text(s, 0)) < 0;
+        sqlite3_reset(s);
+      }
+    }
+    if (round)
+      fail |= pl_buf_printf(&c->tmp, ", round %s", round) < 0;
+    if (from)
+      fail |= pl_buf_printf(&c->tmp, ", %s", from) < 0;
+  } else if (content) {
+    /* At most 80 bytes, cut on a character boundary. */
+    size_t n = strlen(content);
+    if (n > 80) {
+      n = 80;
+      while (n > 0 && ((unsigned char)content[n] & 0xC0) == 0x80)
+        n--;
+    }
+    fail |= pl_buf_append(&c->tmp, content, n) < 0;
+    if (n < strlen(content))
+      fail |= pl_buf_puts(&c->tmp, "...") < 0;
+  } else {
+    fail |= pl_buf_puts(&c->tmp, "proposal") < 0;
+  }
+  if (fail) {
+    rc = pl_error_set(c->err, PL_ENOMEM, NULL, "out of memory");
+    goto done;
+  }
+  if (!(s = pl_store__stmt(c->st, S_ENT_RENAME, c->err))) {
+    rc = PL_EDB;
+    goto done;
+  }
+  sqlite3_bind_int64(s, 1, id);
+  sqlite3_bind_text(s, 2, c->tmp.data, (int)c->tmp.len, SQLITE_TRANSIENT);
+  rc = step_done(c->st, s, c->err);
+done:
+  free(from);
+  free(kind);
+  free(round);
+  free(content);
+  return rc < 0 ? rc : 0;
+}
+
+/* Finds or creates the event entity for e; returns its id in *out. */
+static int store_event(add_ctx *c, const event_in *e, long long *out) {
+  int rc;
+  sqlite3_stmt *s;
+  long long id = 0;
+  if ((rc = find_event(c, e, &id)) < 0)
+    return rc;
+  int create = id == 0;
+  if (create &&
+      (rc = insert_entity(c, e->meeting ? "meeting" : "proposal",
+                          e->meeting ? "meeting" : "proposal", NULL, NULL,
+                          NULL, &id)) < 0)
+    return rc;
+  if (!(s = pl_store__stmt(c->st, create ? S_EVENT_INSERT : S_EVENT_UPDATE,
+                           c->err)))
+    return PL_EDB;
+  sqlite3_bind_int64(s, 1, id);
+  bind_str(s, 2, e->from);
+  bind_str(s, 3, e->to ? e->to : e->from);
+  sqlite3_bind_int(s, 4, e->from ? e->prec : 0);
+  bind_str(s, 5, e->kind);
+  bind_id(s, 6, e->place);
+  bind_str(s, 7, e->round);
+  bind_str(s, 8, e->status);
+  bind_str(s, 9, e->content);
+  bind_str(s, 10, e->date_text);
+  if ((rc = step_done(c->st, s, c->err)) < 0)
+    return rc;
+  if (!create && e->from) {
+    /* A date learnt now dates the edges stored without one. */
+    if (!(s = pl_store__stmt(c->st, S_EVENT_EDGE_DATES, c->err)))
+      return PL_EDB;
+    sqlite3_bind_int64(s, 1, id);
+    bind_str(s, 2, e->from);
+    bind_str(s, 3, e->to ? e->to : e->from);
+    sqlite3_bind_int(s, 4, e->prec);
+    if ((rc = step_done(c->st, s, c->err)) < 0)
+      return rc;
+  }
+  if ((rc = event_name(c, id, e->meeting)) < 0)
+    return rc;
+  *out = id;
+  return 0;
+}
+
+/* Resolves n actor indices into a sorted distinct id list (malloc'ed). */
+static int resolve_list(add_ctx *c, const int *idx, size_t n,
+                        const char *what, long long **out, size_t *nout) {
+  *out = NULL;
+  *nout = 0;
+  if (!n)
+    return 0;
+  if (!idx)
+    return bad(c, "facts: %s has no actor array%.0ld", what, 0);
+  long long *v = malloc(n * sizeof *v);
+  if (!v)
+    return pl_error_set(c->err, PL_ENOMEM, NULL, "out of memory");
+  for (size_t i = 0; i < n; i++) {
+    int rc = actor_id(c, idx[i], what, &v[i]);
+    if (rc < 0) {
+      free(v);
+      return rc;
+    }
+  }
+  sort_unique(v, &n);
+  *out = v;
+  *nout = n;
+  return 0;
+}
+
+static const char *nz(const char *s) { return s && *s ? s : NULL; }
+
+static int add_meeting(add_ctx *c, const pl_meeting *m) {
+  event_in e;
+  memset(&e, 0, sizeof e);
+  int rc;
+  long long id;
+  e.meeting = 1;
+  if ((rc = resolve_list(c, m->participants, m->nparticipants, "a meeting",
+                         &e.members, &e.n)) < 0)
+    return rc;
+  e.from = nz(m->when.from);
+  e.to = nz(m->when.to);
+  e.prec = e.from ? m->when.precision : 0;
+  e.kind = nz(m->kind);
+  e.round = nz(m->round);
+  e.status = nz(m->status);
+  e.date_text = nz(m->date_text);
+  if ((rc = resolve_place(c, m->place, &e.place)) < 0 ||
+      (rc = store_event(c, &e, &id)) < 0)
+    goto done;
+  /* Participants in the order the article names them. */
+  for (size_t i = 0; i < m->nparticipants; i++) {
+    long long a = c->ids[m->participants[i]];
+    if ((rc = add_edge(c, a, id, "participates_in", e.from, e.to, e.prec,
+                       NULL, &m->ev)) < 0)
+      goto done;
+  }
+  if (e.place && (rc = add_edge(c, id, e.place, "held_in", e.from, e.to,
+                                e.prec, NULL, &m->ev)) < 0)
+    goto done;
+done:
+  free(e.members);
+  return rc;
+}
+
+static int add_proposal(add_ctx *c, const pl_proposal *p) {
+  event_in e;
+  memset(&e, 0, sizeof e);
+  long long *to = NULL, id;
+  size_t nto = 0;
+  int rc;
+  if ((rc = resolve_list(c, p->by, p->nby, "a proposal", &e.members, &e.n)) <
+          0 ||
+      (rc = resolve_list(c, p->to, p->nto, "a proposal", &to, &nto)) < 0)
+    goto done;
+  e.from = nz(p->when.from);
+  e.to = nz(p->when.to);
+  e.prec = e.from ? p->when.precision : 0;
+  e.status = nz(p->status);
+  e.content = nz(p->content);
+  e.date_text = nz(p->date_text);
+  if ((rc = store_event(c, &e, &id)) < 0)
+    goto done;
+  for (size_t i = 0; i < p->nby; i++)
+    if ((rc = add_edge(c, c->ids[p->by[i]], id, "proposes", e.from, e.to,
+                       e.prec, NULL, &p->ev)) < 0)
+      goto done;
+  for (size_t i = 0; i < p->nto; i++)
+    if ((rc = add_edge(c, id, c->ids[p->to[i]], "addressed_to", e.from, e.to,
+                       e.prec, NULL, &p->ev)) < 0)
+      goto done;
+done:
+  free(e.members);
+  free(to);
+  return rc;
+}
+
+/* Everything pl_store_add writes, inside its transaction. */
+static int add_all(add_ctx *c, int *added) {
+  int rc;
+  const pl_doc *d = c->doc;
+  sqlite3_stmt *s = pl_store__stmt(c->st, S_DOC_EXISTS, c->err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_text(s, 1, d->id, -1, SQLITE_STATIC);
+  if ((rc = step_row(c->st, s, c->err)) < 0)
+    return rc;
+  if (rc == 1) {
+    sqlite3_reset(s);
+    return 0;
+  }
+  if (!(s = pl_store__stmt(c->st, S_DOC_INSERT, c->err)))
+    return PL_EDB;
+  sqlite3_bind_text(s, 1, d->id, -1, SQLITE_STATIC);
+  bind_str(s, 2, d->source);
+  bind_str(s, 3, d->url);
+  bind_str(s, 4, d->title);
+  bind_str(s, 5, d->lang[0] ? d->lang : (c->f ? c->f->lang : NULL));
+  bind_str(s, 6, c->date);
+  if (d->body)
+    sqlite3_bind_text(s, 7, d->body, (int)d->body_len, SQLITE_STATIC);
+  else
+    sqlite3_bind_null(s, 7);
+  if ((rc = step_done(c->st, s, c->err)) < 0)
+    return rc;
+  *added = 1;
+  const pl_facts *f = c->f;
+  if (!f)
+    return 0;
+  if ((f->nactors && !f->actors) || (f->nroles && !f->roles) ||
+      (f->ndelegations && !f->delegations) || (f->nmeetings && !f->meetings) ||
+      (f->nproposals && !f->proposals))
+    return bad(c, "facts: %s with a count but no array%.0ld", "a list", 0);
+  for (size_t i = 0; i < f->nactors; i++)
+    if ((rc = resolve_actor(c, i)) < 0)
+      return rc;
+  for (size_t i = 0; i < f->nroles; i++)
+    if ((rc = add_role(c, &f->roles[i])) < 0)
+      return rc;
+  for (size_t i = 0; i < f->ndelegations; i++)
+    if ((rc = add_delegation(c, &f->delegations[i])) < 0)
+      return rc;
+  for (size_t i = 0; i < f->nmeetings; i++)
+    if ((rc = add_meeting(c, &f->meetings[i])) < 0)
+      return rc;
+  for (size_t i = 0; i < f->nproposals; i++)
+    if ((rc = add_proposal(c, &f->proposals[i])) < 0)
+      return rc;
+  return 0;
+}
+
+int pl_store_add(pl_store *st, const pl_doc *doc, const pl_facts *facts,
+                 int *added, pl_error *err) {
+  int dummy, rc;
+  if (!added)
+    added = &dummy;
+  *added = 0;
+  if (st->readonly)
+    return pl_error_set(err, PL_EUSAGE, st->path,
+                        "the store is open read-only");
+  if (!doc->id[0])
+    return pl_error_set(err, PL_EINPUT, doc->source,
+                        "document without an id");
+  add_ctx c;
+  memset(&c, 0, sizeof c);
+  c.st = st;
+  c.doc = doc;
+  c.f = facts;
+  c.err = err;
+  c.body = facts && facts->body ? facts->body : doc->body;
+  c.body_len = facts && facts->body ? facts->body_len : doc->body_len;
+  if (!c.body)
+    c.body_len = 0;
+  c.date = doc->published[0] ? doc->published
+           : facts && facts->published[0] ? facts->published
+                                           : NULL;
+  if (facts && facts->nactors) {
+    c.ids = calloc(facts->nactors, sizeof *c.ids);
+    if (!c.ids)
+      return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+  }
+  if ((rc = pl_store__exec(st, "BEGIN IMMEDIATE", err)) < 0)
+    goto done;
+  rc = add_all(&c, added);
+  if (rc == 0)
+    rc = pl_store__exec(st, "COMMIT", err);
+  if (rc < 0) {
+    /* Statements left mid-step would keep the rollback from finishing. */
+    for (int i = 0; i < S_COUNT; i++)
+      if (st->stmt[i])
+        sqlite3_reset(st->stmt[i]);
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    *added = 0;
+  }
+done:
+  free(c.ids);
+  pl_buf_free(&c.key);
+  pl_buf_free(&c.key2);
+  pl_buf_free(&c.tmp);
+  if (rc < 0)
+    pl_error_where(err, doc->source);
+  return rc;
+}

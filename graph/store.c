@@ -1,0 +1,442 @@
+/* The store: opening (with its safety checks), the schema and its forward
+ * migrations, and the cache of prepared statements. */
+#include "store_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The current schema, created whole in a fresh store. */
+static const char schema_sql[] =
+    "CREATE TABLE documents(\n"
+    "  id TEXT PRIMARY KEY,\n"
+    "  source TEXT, url TEXT, title TEXT, lang TEXT, published TEXT,\n"
+    "  body TEXT, ingested_at TEXT NOT NULL);\n"
+    "CREATE TABLE entities(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  type TEXT NOT NULL CHECK(type IN ('person','state','organization',\n"
+    "    'group','media','place','meeting','proposal')),\n"
+    "  name TEXT NOT NULL, name_ar TEXT, key TEXT, translit TEXT);\n"
+    "CREATE UNIQUE INDEX entities_key ON entities(key) WHERE key IS NOT "
+    "NULL;\n"
+    "CREATE INDEX entities_type ON entities(type);\n"
+    "CREATE TABLE aliases(\n"
+    "  norm_key TEXT NOT NULL,\n"
+    "  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE "
+    "CASCADE,\n"
+    "  PRIMARY KEY(norm_key, entity_id)) WITHOUT ROWID;\n"
+    "CREATE INDEX aliases_entity ON aliases(entity_id);\n"
+    "CREATE TABLE events(\n"
+    "  entity_id INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE "
+    "CASCADE,\n"
+    "  date_from TEXT, date_to TEXT, precision INTEGER NOT NULL DEFAULT 0,\n"
+    "  kind TEXT, place_id INTEGER REFERENCES entities(id), round TEXT,\n"
+    "  status TEXT, content TEXT, date_text TEXT);\n"
+    "CREATE INDEX events_date ON events(date_from, date_to);\n"
+    "CREATE TABLE edges(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  src INTEGER NOT NULL REFERENCES entities(id),\n"
+    "  dst INTEGER REFERENCES entities(id),\n"
+    "  type TEXT NOT NULL CHECK(type IN ('participates_in','heads',\n"
+    "    'holds_role','member_of','proposes','addressed_to','held_in')),\n"
+    "  date_from TEXT, date_to TEXT, precision INTEGER NOT NULL DEFAULT 0,\n"
+    "  attrs TEXT);\n"
+    "CREATE INDEX edges_src ON edges(src, type);\n"
+    "CREATE INDEX edges_dst ON edges(dst, type);\n"
+    "CREATE TABLE evidence(\n"
+    "  edge_id INTEGER NOT NULL REFERENCES edges(id) ON DELETE CASCADE,\n"
+    "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, sentence TEXT, rule "
+    "TEXT);\n"
+    "CREATE UNIQUE INDEX evidence_edge ON evidence(edge_id, doc_id, start, "
+    "end);\n"
+    "CREATE INDEX evidence_doc ON evidence(doc_id);\n"
+    "CREATE TABLE mentions(\n"
+    "  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE "
+    "CASCADE,\n"
+    "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  PRIMARY KEY(entity_id, doc_id)) WITHOUT ROWID;\n"
+    "CREATE INDEX mentions_doc ON mentions(doc_id);\n";
+
+/* Forward migrations: migrations[i] takes a store from version i+1 to i+2.
+ * Version 1 had no transliterations, no rule ids on evidence and no
+ * per-document mention counts (rebuilt here from the evidence: every end of
+ * an edge counts as mentioned once in each document behind it). */
+static const char *const migrations[] = {
+    /* 1 → 2 */
+    "ALTER TABLE entities ADD COLUMN translit TEXT;\n"
+    "ALTER TABLE evidence ADD COLUMN rule TEXT;\n"
+    "CREATE TABLE mentions(\n"
+    "  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE "
+    "CASCADE,\n"
+    "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  PRIMARY KEY(entity_id, doc_id)) WITHOUT ROWID;\n"
+    "CREATE INDEX mentions_doc ON mentions(doc_id);\n"
+    "CREATE INDEX IF NOT EXISTS entities_type ON entities(type);\n"
+    "INSERT OR IGNORE INTO mentions(entity_id, doc_id, n)\n"
+    "  SELECT e.id, x.doc_id, 1 FROM evidence x\n"
+    "  JOIN edges g ON g.id = x.edge_id\n"
+    "  JOIN entities e ON e.id IN (g.src, g.dst)\n"
+    "  WHERE e.type NOT IN ('meeting', 'proposal');\n",
+};
+
+/* The statements behind pl_stmt_id, in its order. */
+static const char *const stmt_sql[S_COUNT] = {
+    [S_DOC_EXISTS] = "SELECT 1 FROM documents WHERE id = ?1",
+    [S_DOC_INSERT] =
+        "INSERT INTO documents(id, source, url, title, lang, published, body,"
+        " ingested_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+        " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    [S_ENT_BY_KEY] = "SELECT id FROM entities WHERE key = ?1",
+    [S_ENT_INSERT] = "INSERT INTO entities(type, name, name_ar, key, translit)"
+                     " VALUES(?1, ?2, ?3, ?4, ?5)",
+    [S_ENT_FILL] = "UPDATE entities SET name_ar = coalesce(name_ar, ?2),"
+                   " translit = coalesce(translit, ?3) WHERE id = ?1",
+    [S_ENT_RENAME] = "UPDATE entities SET name = ?2 WHERE id = ?1",
+    [S_ALIAS_LOOKUP] =
+        "SELECT a.entity_id FROM aliases a JOIN entities e ON e.id ="
+        " a.entity_id WHERE a.norm_key = ?1 AND (?2 IS NULL OR e.type = ?2)"
+        " ORDER BY a.entity_id",
+    [S_ALIAS_COUNT] =
+        "SELECT count(*), min(a.entity_id) FROM aliases a JOIN entities e ON"
+        " e.id = a.entity_id WHERE a.norm_key = ?1 AND e.type = ?2",
+    [S_ALIAS_INSERT] =
+        "INSERT OR IGNORE INTO aliases(norm_key, entity_id) VALUES(?1, ?2)",
+    [S_MENTION_ADD] = "INSERT INTO mentions(entity_id, doc_id, n) VALUES(?1,"
+                      " ?2, ?3) ON CONFLICT(entity_id, doc_id) DO UPDATE SET"
+                      " n = n + excluded.n",
+    [S_EDGE_FIND] = "SELECT id FROM edges WHERE src = ?1 AND dst IS ?2 AND"
+                    " type = ?3 AND attrs IS ?4 ORDER BY id LIMIT 1",
+    [S_EDGE_INSERT] = "INSERT INTO edges(src, dst, type, date_from, date_to,"
+                      " precision, attrs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [S_EDGE_DATES] =
+        "UPDATE edges SET"
+        " date_from = CASE WHEN date_from IS NULL OR ?2 < date_from THEN ?2"
+        " ELSE date_from END,"
+        " date_to = CASE WHEN date_to IS NULL OR ?3 > date_to THEN ?3"
+        " ELSE date_to END,"
+        " precision = CASE WHEN precision = 0 THEN ?4 ELSE precision END"
+        " WHERE id = ?1 AND ?2 IS NOT NULL",
+    [S_EVID_INSERT] = "INSERT OR IGNORE INTO evidence(edge_id, doc_id, start,"
+                      " end, sentence, rule) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+    [S_EVENT_INSERT] =
+        "INSERT INTO events(entity_id, date_from, date_to, precision, kind,"
+        " place_id, round, status, content, date_text) VALUES(?1, ?2, ?3, ?4,"
+        " ?5, ?6, ?7, ?8, ?9, ?10)",
+    [S_EVENT_GET] = "SELECT date_from, date_to, kind, place_id, round, status,"
+                    " content FROM events WHERE entity_id = ?1",
+    [S_EVENT_UPDATE] =
+        "UPDATE events SET"
+        " date_from = CASE WHEN date_from IS NULL OR ?2 < date_from THEN"
+        " coalesce(?2, date_from) ELSE date_from END,"
+        " date_to = CASE WHEN date_to IS NULL OR ?3 > date_to THEN"
+        " coalesce(?3, date_to) ELSE date_to END,"
+        " precision = CASE WHEN date_from IS NULL THEN ?4 ELSE precision END,"
+        " kind = coalesce(kind, ?5), place_id = coalesce(place_id, ?6),"
+        " round = coalesce(round, ?7), status = coalesce(status, ?8),"
+        " content = coalesce(content, ?9), date_text = coalesce(date_text, ?10)"
+        " WHERE entity_id = ?1",
+    [S_EVENT_EDGE_DATES] =
+        "UPDATE edges SET date_from = ?2, date_to = ?3, precision = ?4"
+        " WHERE date_from IS NULL AND ((dst = ?1 AND type IN"
+        " ('participates_in', 'proposes')) OR (src = ?1 AND type IN"
+        " ('held_in', 'addressed_to')))",
+    [S_EV_CANDIDATES] = "SELECT DISTINCT dst FROM edges WHERE src = ?1 AND"
+                        " type = ?2 ORDER BY dst",
+    [S_EV_MEMBERS] = "SELECT DISTINCT src FROM edges WHERE dst = ?1 AND"
+                     " type = ?2 ORDER BY src",
+    [S_PLACE_NAME] = "SELECT name FROM entities WHERE id = ?1",
+    [S_Q_ALIAS_ANY] =
+        "SELECT DISTINCT a.entity_id FROM aliases a JOIN entities e ON e.id ="
+        " a.entity_id WHERE a.norm_key = ?1 AND e.type NOT IN ('meeting',"
+        " 'proposal') ORDER BY a.entity_id",
+    [S_Q_KEY] = "SELECT id FROM entities WHERE (key = ?1 OR id = ?2) AND"
+                " type NOT IN ('meeting', 'proposal')",
+    [S_Q_MEMBERS] =
+        /* ?1 kind: 0 event (meeting/proposal), 1 edge; ?2 id */
+        "SELECT e.id, e.name, 0, g.id FROM edges g JOIN entities e ON e.id ="
+        " g.src WHERE ?1 = 0 AND g.dst = ?2 AND g.type IN"
+        " ('participates_in', 'proposes')"
+        " UNION ALL SELECT e.id, e.name, 1, g.id FROM edges g JOIN entities e"
+        " ON e.id = g.dst WHERE ?1 = 0 AND g.src = ?2 AND g.type ="
+        " 'addressed_to'"
+        " UNION ALL SELECT e.id, e.name, 0, g.id FROM edges g JOIN entities e"
+        " ON e.id = g.src WHERE ?1 = 1 AND g.id = ?2"
+        " UNION ALL SELECT e.id, e.name, 1, g.id FROM edges g JOIN entities e"
+        " ON e.id = g.dst WHERE ?1 = 1 AND g.id = ?2"
+        " ORDER BY 3, 4",
+    [S_Q_SOURCES] =
+        "SELECT DISTINCT d.source, d.id FROM evidence x"
+        " JOIN documents d ON d.id = x.doc_id WHERE x.edge_id IN ("
+        " SELECT id FROM edges WHERE ?1 = 0 AND dst = ?2 AND type IN"
+        " ('participates_in', 'proposes')"
+        " UNION ALL SELECT id FROM edges WHERE ?1 = 0 AND src = ?2 AND type"
+        " IN ('held_in', 'addressed_to')"
+        " UNION ALL SELECT ?2 WHERE ?1 = 1)"
+        " ORDER BY d.source, d.id",
+};
+
+const char *pl_store_default_path(void) {
+  const char *p = getenv("PARLEY_DB");
+  return p && *p ? p : "parley.db";
+}
+
+int pl_store__dberr(pl_store *st, pl_error *err, const char *what) {
+  return pl_error_set(err, PL_EDB, st ? st->path : NULL, "%s: %s", what,
+                      st && st->db ? sqlite3_errmsg(st->db) : "no database");
+}
+
+int pl_store__exec(pl_store *st, const char *sql, pl_error *err) {
+  char *msg = NULL;
+  if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    pl_error_set(err, PL_EDB, st->path, "%s",
+                 msg ? msg : sqlite3_errmsg(st->db));
+    sqlite3_free(msg);
+    return PL_EDB;
+  }
+  return 0;
+}
+
+sqlite3_stmt *pl_store__stmt(pl_store *st, pl_stmt_id id, pl_error *err) {
+  sqlite3_stmt *s = st->stmt[id];
+  if (!s) {
+    if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+                           &s, NULL) != SQLITE_OK) {
+      pl_store__dberr(st, err, "prepare");
+      return NULL;
+    }
+    st->stmt[id] = s;
+    return s;
+  }
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s);
+  return s;
+}
+
+int pl_store__check_date(const char *d, const char *what, pl_error *err) {
+  if (!d)
+    return 0;
+  static const char shape[] = "dddd-dd-dd";
+  int ok = strlen(d) == 10;
+  for (size_t i = 0; ok && i < 10; i++)
+    ok = shape[i] == 'd' ? (d[i] >= '0' && d[i] <= '9') : d[i] == '-';
+  if (ok) {
+    int m = (d[5] - '0') * 10 + (d[6] - '0');
+    int day = (d[8] - '0') * 10 + (d[9] - '0');
+    ok = m >= 1 && m <= 12 && day >= 1 && day <= 31;
+  }
+  if (!ok)
+    return pl_error_set(err, PL_EUSAGE, NULL,
+                        "%s: '%s' is not a date (YYYY-MM-DD)", what, d);
+  return 0;
+}
+
+/* What the first bytes of an existing file say. */
+enum { FILE_MISSING, FILE_EMPTY, FILE_SQLITE, FILE_OTHER, FILE_UNREADABLE };
+
+static int sniff_file(const char *path, int *errnum) {
+  struct stat sb;
+  if (stat(path, &sb) != 0) {
+    *errnum = errno;
+    return errno == ENOENT ? FILE_MISSING : FILE_UNREADABLE;
+  }
+  if (S_ISDIR(sb.st_mode)) {
+    *errnum = EISDIR;
+    return FILE_UNREADABLE;
+  }
+  if (sb.st_size == 0)
+    return FILE_EMPTY;
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    *errnum = errno;
+    return FILE_UNREADABLE;
+  }
+  char head[16];
+  size_t n = fread(head, 1, sizeof head, f);
+  fclose(f);
+  if (n == sizeof head && memcmp(head, "SQLite format 3", 16) == 0)
+    return FILE_SQLITE;
+  return FILE_OTHER;
+}
+
+/* Reads one integer from sql; returns 0 or PL_EDB. */
+static int query_int(pl_store *st, const char *sql, long long *out,
+                     pl_error *err) {
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+    return pl_store__dberr(st, err, "read");
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64(s, 0);
+  else if (rc == SQLITE_DONE)
+    *out = 0;
+  sqlite3_finalize(s);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return pl_store__dberr(st, err, "read");
+  return 0;
+}
+
+/* Creates the schema in an empty database, or migrates an older one, in one
+ * transaction. */
+static int upgrade(pl_store *st, long long version, pl_error *err) {
+  int rc;
+  if ((rc = pl_store__exec(st, "BEGIN IMMEDIATE", err)) < 0)
+    return rc;
+  if (version == 0) {
+    rc = pl_store__exec(st, schema_sql, err);
+  } else {
+    for (long long v = version; rc == 0 && v < PL_STORE_SCHEMA; v++)
+      rc = pl_store__exec(st, migrations[v - 1], err);
+  }
+  if (rc == 0) {
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", PL_STORE_SCHEMA);
+    rc = pl_store__exec(st, sql, err);
+  }
+  if (rc == 0)
+    rc = pl_store__exec(st, "COMMIT", err);
+  if (rc < 0)
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+  return rc;
+}
+
+/* Opens the connection (no write happens here). */
+static int db_connect(pl_store *st, int writable, int create, pl_error *err) {
+  int f = writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+  if (create)
+    f |= SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(st->path, &st->db, f, NULL) != SQLITE_OK) {
+    int rc = pl_store__dberr(st, err, "cannot open");
+    sqlite3_close(st->db);
+    st->db = NULL;
+    return rc;
+  }
+  sqlite3_extended_result_codes(st->db, 1);
+  sqlite3_busy_timeout(st->db, 5000);
+  return 0;
+}
+
+/* Checks what the database holds. Sets *version, *fresh (no tables at
+ * all). Returns 0, PL_EINPUT, PL_EVERSION or PL_EDB. */
+static int inspect(pl_store *st, long long *version, int *fresh,
+                   pl_error *err) {
+  long long tables = 0, ours = 0;
+  int rc;
+  /* Reading the schema also tells a corrupt or encrypted file apart. */
+  if (sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL,
+                   NULL) != SQLITE_OK) {
+    int code = sqlite3_errcode(st->db) & 0xff;
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+      return pl_error_set(err, PL_EINPUT, st->path,
+                          "not a parley store (a damaged SQLite file)");
+    return pl_store__dberr(st, err, "cannot read");
+  }
+  if ((rc = query_int(st, "PRAGMA user_version", version, err)) < 0 ||
+      (rc = query_int(st, "SELECT count(*) FROM sqlite_master", &tables,
+                      err)) < 0 ||
+      (rc = query_int(st,
+                      "SELECT count(*) FROM sqlite_master WHERE type ="
+                      " 'table' AND name IN ('documents', 'entities',"
+                      " 'aliases', 'edges', 'evidence')",
+                      &ours, err)) < 0)
+    return rc;
+  *fresh = tables == 0;
+  if (*version > PL_STORE_SCHEMA)
+    return pl_error_set(err, PL_EVERSION, st->path,
+                        "written by a newer parley (schema %lld, this one "
+                        "reads up to %d)",
+                        *version, PL_STORE_SCHEMA);
+  if (!*fresh && (*version == 0 || ours < 5))
+    return pl_error_set(err, PL_EINPUT, st->path,
+                        "not a parley store (an SQLite database without "
+                        "parley's tables)");
+  return 0;
+}
+
+int pl_store_open(pl_store **out, const char *path, int flags,
+                  pl_error *err) {
+  int rc = 0, errnum = 0;
+  *out = NULL;
+  if (!path || !*path)
+    path = pl_store_default_path();
+  int readonly = (flags & PL_STORE_READONLY) != 0;
+  int kind = sniff_file(path, &errnum);
+  switch (kind) {
+  case FILE_MISSING:
+    if (readonly || !(flags & PL_STORE_CREATE))
+      return pl_error_set(err, PL_ENOTFOUND, path, "no such store");
+    break;
+  case FILE_UNREADABLE:
+    return pl_error_set(err, PL_EIO, path, "%s", strerror(errnum));
+  case FILE_OTHER:
+    return pl_error_set(err, PL_EINPUT, path,
+                        "not a parley store (not an SQLite database)");
+  case FILE_EMPTY:
+    if (readonly)
+      return pl_error_set(err, PL_EINPUT, path,
+                          "not a parley store (the file is empty)");
+    break;
+  default:
+    break;
+  }
+
+  pl_store *st = calloc(1, sizeof *st);
+  if (!st)
+    return pl_error_set(err, PL_ENOMEM, path, "out of memory");
+  st->path = malloc(strlen(path) + 1);
+  if (!st->path) {
+    free(st);
+    return pl_error_set(err, PL_ENOMEM, path, "out of memory");
+  }
+  strcpy(st->path, path);
+  st->readonly = readonly;
+
+  long long version = 0;
+  int fresh = 0;
+  if ((rc = db_connect(st, !readonly, kind == FILE_MISSING, err)) < 0 ||
+      (rc = inspect(st, &version, &fresh, err)) < 0)
+    goto fail;
+  if (readonly && fresh) {
+    rc = pl_error_set(err, PL_EINPUT, path,
+                      "not a parley store (an empty database)");
+    goto fail;
+  }
+  if (readonly && version < PL_STORE_SCHEMA) {
+    /* An older store is migrated even when opened for queries. */
+    sqlite3_close(st->db);
+    st->db = NULL;
+    if ((rc = db_connect(st, 1, 0, err)) < 0 ||
+        (rc = inspect(st, &version, &fresh, err)) < 0)
+      goto fail;
+  }
+  if (!readonly || version < PL_STORE_SCHEMA) {
+    if ((rc = pl_store__exec(st, "PRAGMA journal_mode = WAL", err)) < 0)
+      goto fail;
+  }
+  if ((rc = pl_store__exec(st,
+                           "PRAGMA foreign_keys = ON;"
+                           " PRAGMA synchronous = NORMAL",
+                           err)) < 0)
+    goto fail;
+  if (version < PL_STORE_SCHEMA && (rc = upgrade(st, version, err)) < 0)
+    goto fail;
+  *out = st;
+  return 0;
+fail:
+  pl_store_close(st);
+  return rc;
+}
+
+void pl_store_close(pl_store *st) {
+  if (!st)
+    return;
+  for (int i = 0; i < S_COUNT; i++)
+    sqlite3_finalize(st->stmt[i]);
+  sqlite3_close(st->db);
+  free(st->path);
+  free(st);
+}

@@ -1,0 +1,87 @@
+/* The store's internals shared by graph/store.c (open, schema, statements),
+ * graph/resolve.c (normalised keys, pl_store_add), graph/query.c (timeline,
+ * actors) and graph/view_store.c (views). Internal to libparley. */
+#ifndef PARLEY_STORE_INT_H
+#define PARLEY_STORE_INT_H
+
+#include <parley/error.h>
+#include <parley/store.h>
+
+#include "buf.h"
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+/* The schema version this parley writes (PRAGMA user_version). */
+#define PL_STORE_SCHEMA 2
+
+/* Cached statements, prepared on first use and reused (reset) afterwards. */
+typedef enum pl_stmt_id {
+  S_DOC_EXISTS,      /* ?1 doc id → 1 row when present */
+  S_DOC_INSERT,      /* documents row */
+  S_ENT_BY_KEY,      /* ?1 key → id */
+  S_ENT_INSERT,      /* type, name, name_ar, key, translit */
+  S_ENT_FILL,        /* ?1 id: fill name_ar/translit when NULL */
+  S_ENT_RENAME,      /* ?1 id, ?2 name */
+  S_ALIAS_LOOKUP,    /* ?1 norm_key, ?2 type (NULL: any) → entity ids */
+  S_ALIAS_COUNT,     /* ?1 norm_key, ?2 type → number of entities */
+  S_ALIAS_INSERT,    /* norm_key, entity_id (OR IGNORE) */
+  S_MENTION_ADD,     /* entity, doc, n (upsert) */
+  S_EDGE_FIND,       /* src, dst, type, attrs → id, date_from, date_to */
+  S_EDGE_INSERT,     /* src, dst, type, date_from, date_to, precision, attrs */
+  S_EDGE_DATES,      /* ?1 id, ?2 date_from, ?3 date_to: widen */
+  S_EVID_INSERT,     /* edge, doc, start, end, sentence, rule */
+  S_EVENT_INSERT,    /* entity, dates, precision, kind, place, round,
+                        status, content, date_text */
+  S_EVENT_GET,       /* ?1 entity → dates, kind, place_id, round, status,
+                        content */
+  S_EVENT_UPDATE,    /* ?1 entity, then the mergeable fields */
+  S_EVENT_EDGE_DATES,/* ?1 event, ?2 from, ?3 to: date undated edges */
+  S_EV_CANDIDATES,   /* ?1 actor, ?2 edge type → event entity ids */
+  S_EV_MEMBERS,      /* ?1 event, ?2 edge type → actor ids (src) */
+  S_PLACE_NAME,      /* ?1 entity id → name */
+  S_Q_ALIAS_ANY,     /* query side: ?1 norm_key → entity ids (actors) */
+  S_Q_KEY,           /* query side: ?1 key or ?2 id ("e12") → entity */
+  S_Q_MEMBERS,       /* timeline: participants of an event or edge */
+  S_Q_SOURCES,       /* timeline: source documents of an event or edge */
+  S_COUNT
+} pl_stmt_id;
+
+struct pl_store {
+  sqlite3 *db;                /* the connection */
+  char *path;                 /* the file, for messages */
+  int readonly;               /* opened with PL_STORE_READONLY */
+  sqlite3_stmt *stmt[S_COUNT];/* cached statements (NULL until used) */
+  unsigned views;             /* views opened so far: names temp tables */
+};
+
+/* The cached statement id, reset and with its bindings cleared; NULL after
+ * recording PL_EDB in err. */
+sqlite3_stmt *pl_store__stmt(pl_store *st, pl_stmt_id id, pl_error *err);
+
+/* Records the connection's last error as PL_EDB; returns PL_EDB. */
+int pl_store__dberr(pl_store *st, pl_error *err, const char *what);
+
+/* Runs sql (no results). Returns 0 or PL_EDB. */
+int pl_store__exec(pl_store *st, const char *sql, pl_error *err);
+
+/* Normalises the surface form s (n bytes, or strlen when n is (size_t)-1)
+ * into an alias key with pl_text_fold_phrase (text.h): NFKC forms, case
+ * folded, Arabic marks and tatweel dropped, alef/ya/ta-marbuta/hamza-seat
+ * forms unified, punctuation dropped, words joined by one space. Appends to
+ * out (reset by the caller). Returns 0 or PL_ENOMEM. An empty key is
+ * possible (punctuation only). */
+int pl_store__norm_key(const char *s, size_t n, pl_buf *out, pl_error *err);
+
+/* The entity ids (sorted, distinct, actors and places only) that a user's
+ * name for an actor designates: its normalised key among the aliases, or a
+ * lexicon key ("state:TR") as is. *ids is malloc'ed (caller frees; NULL
+ * when *n is 0). Returns 0 (maybe *n == 0), PL_ENOMEM or PL_EDB. */
+int pl_store__find_actor(pl_store *st, const char *name, long long **ids,
+                         size_t *n, pl_error *err);
+
+/* Validates "YYYY-MM-DD" shaped dates for queries: NULL is fine. Returns 0
+ * or PL_EUSAGE naming what. */
+int pl_store__check_date(const char *d, const char *what, pl_error *err);
+
+#endif

@@ -1,0 +1,177 @@
+/* Documents: identity (a 128-bit hash of the body) and language guess.
+ *
+ * The id is stored in every store, so its definition is frozen: 32 hex
+ * digits, two 64-bit word-at-a-time multiply-rotate hashes (xxHash64's
+ * single-lane round and avalanche, with different seeds, primes and
+ * rotations; see hash128) over the body bytes, words read little-endian so
+ * that every machine computes the same id. */
+#include <parley/doc.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t rotl64(uint64_t x, int r) {
+  return (x << r) | (x >> (64 - r));
+}
+
+static uint64_t read_le64(const unsigned char *p) {
+  uint64_t v = 0;
+  for (int i = 7; i >= 0; i--)
+    v = (v << 8) | p[i];
+  return v;
+}
+
+#define P1 0x9E3779B185EBCA87ULL
+#define P2 0xC2B2AE3D27D4EB4FULL
+#define P3 0x165667B19E3779F9ULL
+#define P4 0x85EBCA77C2B2AE63ULL
+#define P5 0x27D4EB2F165667C5ULL
+
+static uint64_t avalanche(uint64_t h) {
+  h ^= h >> 33;
+  h *= P2;
+  h ^= h >> 29;
+  h *= P3;
+  h ^= h >> 32;
+  return h;
+}
+
+/* Two 64-bit hashes of p[0..n) in one pass (two independent chains). */
+static void hash128(const unsigned char *p, size_t n, uint64_t *a,
+                    uint64_t *b) {
+  uint64_t h1 = P5 + (uint64_t)n, h2 = P3 ^ (uint64_t)n;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t k = read_le64(p + i);
+    uint64_t k1 = rotl64(k * P2, 31) * P1, k2 = rotl64(k * P4, 29) * P3;
+    h1 ^= k1;
+    h1 = rotl64(h1, 27) * P1 + P4;
+    h2 ^= k2;
+    h2 = rotl64(h2, 31) * P2 + P5;
+  }
+  for (; i < n; i++) {
+    h1 ^= (uint64_t)p[i] * P5;
+    h1 = rotl64(h1, 11) * P1;
+    h2 ^= (uint64_t)p[i] * P1;
+    h2 = rotl64(h2, 13) * P2;
+  }
+  *a = avalanche(h1);
+  *b = avalanche(h2 ^ (h2 >> 17));
+}
+
+/* Counts Arabic-script and Latin letters in UTF-8 text (decoding leniently:
+ * a malformed byte counts as nothing). */
+static void count_scripts(const unsigned char *s, size_t n, size_t *arabic,
+                          size_t *latin, size_t *other) {
+  size_t ar = 0, la = 0, ot = 0;
+  size_t i = 0;
+  while (i < n) {
+    unsigned c = s[i];
+    if (c < 0x80) {
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        la++;
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    size_t len;
+    if (c >= 0xD8 && c <= 0xD9 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      /* Fast path: U+0600..U+067F, the core Arabic letters. */
+      cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+      i += 2;
+      if ((cp >= 0x0620 && cp <= 0x064A && cp != 0x0640) || cp >= 0x066E)
+        ar++;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      i++;
+      continue;
+    }
+    if (i + len > n) {
+      i++;
+      continue;
+    }
+    int ok = 1;
+    for (size_t k = 1; k < len; k++) {
+      if ((s[i + k] & 0xC0) != 0x80) {
+        ok = 0;
+        break;
+      }
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if (!ok) {
+      i++;
+      continue;
+    }
+    i += len;
+    int in_arabic_block = (cp >= 0x0600 && cp <= 0x06FF) ||
+                          (cp >= 0x0750 && cp <= 0x077F) ||
+                          (cp >= 0x08A0 && cp <= 0x08FF) ||
+                          (cp >= 0xFB50 && cp <= 0xFDFF) ||
+                          (cp >= 0xFE70 && cp <= 0xFEFF);
+    if (in_arabic_block) {
+      /* Letters only: not digits, punctuation, marks or tatweel. */
+      if ((cp >= 0x0620 && cp <= 0x064A && cp != 0x0640) ||
+          (cp >= 0x066E && cp <= 0x06D3 && cp != 0x06D4 && cp != 0x0670) ||
+          (cp >= 0x06FA && cp <= 0x06FC) || (cp >= 0x0750 && cp <= 0x077F) ||
+          (cp >= 0x08A0 && cp <= 0x08C9) || (cp >= 0xFB50 && cp <= 0xFDFB) ||
+          (cp >= 0xFE70 && cp <= 0xFEFC))
+        ar++;
+    } else if ((cp >= 0x00C0 && cp <= 0x024F && cp != 0xD7 && cp != 0xF7) ||
+               (cp >= 0x1E00 && cp <= 0x1EFF))
+      la++;
+    else if (cp >= 0x0370 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
+             !(cp >= 0x3000 && cp <= 0x303F) &&
+             !(cp >= 0xFE00 && cp <= 0xFE0F) && !(cp >= 0xFF00 && cp <= 0xFF20) &&
+             !(cp >= 0x1F000))
+      ot++; /* letters of other scripts (roughly: not punctuation/symbols) */
+  }
+  *arabic = ar;
+  *latin = la;
+  *other = ot;
+}
+
+void pl_doc_finish(pl_doc *doc) {
+  const unsigned char *p = (const unsigned char *)(doc->body ? doc->body : "");
+  size_t n = doc->body ? doc->body_len : 0;
+  uint64_t h1, h2;
+  hash128(p, n, &h1, &h2);
+  snprintf(doc->id, sizeof doc->id, "%016llx%016llx", (unsigned long long)h1,
+           (unsigned long long)h2);
+  if (!doc->lang[0]) {
+    size_t ar, la, ot;
+    count_scripts(p, n, &ar, &la, &ot);
+    size_t total = ar + la + ot;
+    const char *lang = "und";
+    /* Arabic when at least a quarter of the letters are Arabic: Arabic
+     * articles carry Latin names, URLs and even crawled CSS, while English
+     * ones rarely carry Arabic. Else English when most letters are Latin.
+     * A text of fewer than three letters is "und". */
+    if (total >= 3 && ar * 4 >= total)
+      lang = "ar";
+    else if (total >= 3 && la * 2 > total)
+      lang = "en";
+    memcpy(doc->lang, lang, strlen(lang) + 1);
+  }
+}
+
+void pl_doc_clear(pl_doc *doc) {
+  if (!doc)
+    return;
+  free(doc->source);
+  free(doc->url);
+  free(doc->title);
+  free(doc->body);
+  memset(doc, 0, sizeof *doc);
+}

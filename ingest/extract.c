@@ -1,0 +1,1764 @@
+/* Extraction: a small rule engine over chunks (lexicon matches, dates,
+ * names) in the manner of the event coders TABARI and PETRARCH. The rules
+ * are data (ingest/lexicon/rules.*); this file knows how to match the few
+ * element types they are written in and how to turn captures into facts. */
+#include <parley/extract.h>
+#include <parley/text.h>
+#include <parley/when.h>
+
+#include "buf.h"
+#include "facts_int.h"
+#include "lexicon.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- rules ------------------------------------------------------------ */
+
+enum {
+  E_ROLE, E_NAME, E_PARTY, E_PARTIES, E_ACTOR, E_REST, E_DATE, E_PLACE,
+  E_ORD, E_NUM, E_SUBJ, E_CUE, E_LIT, E_GAP, E_COMMA
+};
+
+typedef struct elem {
+  int kind;          /* E_* */
+  int opt;           /* "?": may be absent */
+  int neg;           /* "!": must not match here (consumes nothing) */
+  int gap;           /* E_GAP: at most this many chunks */
+  char cue[24];      /* E_CUE: cue id */
+  char val[24];      /* E_CUE: required value, or "" */
+  char lit[64];      /* E_LIT: folded word */
+} elem;
+
+#define MAX_ELEMS 16
+#define MAX_ACTS 4
+#define MAX_ARGS 6
+
+typedef struct act_arg {
+  char key[12];  /* "of", "head", "with" ... */
+  char val[64];  /* "3", "3,5", or a literal */
+} act_arg;
+
+typedef struct action {
+  char name[20];          /* "role", "delegation" ... */
+  act_arg args[MAX_ARGS]; /* key=value pairs */
+  int nargs;              /* used */
+} action;
+
+typedef struct rule {
+  char id[48];            /* "ar.deleg.head" */
+  elem elems[MAX_ELEMS];  /* the pattern */
+  int nelems;             /* used */
+  action acts[MAX_ACTS];  /* what a match makes */
+  int nacts;              /* used */
+  int lang;               /* 1 ar, 2 en, 3 both */
+} rule;
+
+struct pl_extractor {
+  pl_lexicon *lex;      /* general knowledge */
+  rule *rules;          /* rules of every language, in file order */
+  size_t nrules;        /* used */
+  pl_segmenter *seg;    /* ICU break iterators, reused */
+  pl_text text;         /* segmentation buffers, reused */
+};
+
+static int parse_elem(const char *w, elem *e, pl_lexicon *lx) {
+  memset(e, 0, sizeof *e);
+  if (*w == '!') {
+    e->neg = 1;
+    w++;
+  }
+  char buf[96];
+  snprintf(buf, sizeof buf, "%s", w);
+  size_t n = strlen(buf);
+  if (n > 1 && buf[n - 1] == '?') {
+    e->opt = 1;
+    buf[--n] = '\0';
+  }
+  static const struct { const char *name; int kind; } names[] = {
+      {"ROLE", E_ROLE},   {"NAME", E_NAME},   {"PARTY", E_PARTY},
+      {"PARTIES", E_PARTIES}, {"ACTOR", E_ACTOR}, {"REST", E_REST},
+      {"DATE", E_DATE},   {"PLACE", E_PLACE}, {"ORD", E_ORD},
+      {"NUM", E_NUM},     {"SUBJ", E_SUBJ},   {",", E_COMMA}};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (!strcmp(buf, names[i].name)) {
+      e->kind = names[i].kind;
+      return 0;
+    }
+  if (buf[0] == '~') {
+    e->kind = E_GAP;
+    e->gap = atoi(buf + 1);
+    return e->gap > 0 && e->gap <= 20 ? 0 : -1;
+  }
+  if (buf[0] == '@') {
+    e->kind = E_CUE;
+    char *colon = strchr(buf, ':');
+    if (colon) {
+      *colon = '\0';
+      snprintf(e->val, sizeof e->val, "%s", colon + 1);
+    }
+    snprintf(e->cue, sizeof e->cue, "%s", buf + 1);
+    return 0;
+  }
+  if (buf[0] == '"' && n > 2 && buf[n - 1] == '"') {
+    e->kind = E_LIT;
+    pl_buf f = {0};
+    if (pl_text_fold(buf + 1, n - 2, &f) < 0)
+      return -1;
+    snprintf(e->lit, sizeof e->lit, "%s", f.data ? f.data : "");
+    pl_buf_free(&f);
+    return 0;
+  }
+  (void)lx;
+  return -1;
+}
+
+static int parse_action(char *s, action *a) {
+  memset(a, 0, sizeof *a);
+  char *tok = strtok(s, " ");
+  if (!tok)
+    return -1;
+  snprintf(a->name, sizeof a->name, "%s", tok);
+  while ((tok = strtok(NULL, " ")) && a->nargs < MAX_ARGS) {
+    char *eq = strchr(tok, '=');
+    act_arg *g = &a->args[a->nargs++];
+    if (eq) {
+      *eq = '\0';
+      snprintf(g->key, sizeof g->key, "%s", tok);
+      snprintf(g->val, sizeof g->val, "%s", eq + 1);
+    } else {
+      snprintf(g->key, sizeof g->key, "%s", tok);
+      g->val[0] = '\0';
+    }
+  }
+  return 0;
+}
+
+static int load_rules(pl_extractor *ex, const char *path, int lang,
+                      pl_error *err) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return pl_error_set(err, PL_EIO, path, "%s", strerror(errno));
+  char *line = NULL;
+  size_t cap = 0, capr = ex->nrules;
+  ssize_t n;
+  int lineno = 0, rc = 0;
+  while ((n = getline(&line, &cap, f)) >= 0) {
+    lineno++;
+    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+      line[--n] = '\0';
+    if (!n || line[0] == '#')
+      continue;
+    char where[256];
+    snprintf(where, sizeof where, "%s:%d", path, lineno);
+    char *id = line, *pat = strchr(line, '\t');
+    char *acts = pat ? strchr(pat + 1, '\t') : NULL;
+    if (!pat || !acts) {
+      rc = pl_error_set(err, PL_EINPUT, where,
+                        "expected id, pattern and actions separated by tabs");
+      break;
+    }
+    *pat++ = '\0';
+    *acts++ = '\0';
+    if (ex->nrules == capr) {
+      capr = capr ? capr * 2 : 64;
+      rule *p = realloc(ex->rules, capr * sizeof *p);
+      if (!p) {
+        rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+        break;
+      }
+      ex->rules = p;
+    }
+    rule *r = &ex->rules[ex->nrules];
+    memset(r, 0, sizeof *r);
+    snprintf(r->id, sizeof r->id, "%s", id);
+    r->lang = lang;
+    /* pattern: elements separated by spaces; quoted literals may not
+       contain spaces */
+    for (char *w = strtok(pat, " "); w; w = strtok(NULL, " ")) {
+      if (r->nelems == MAX_ELEMS || parse_elem(w, &r->elems[r->nelems], ex->lex) < 0) {
+        rc = pl_error_set(err, PL_EINPUT, where, "bad pattern element '%s'", w);
+        break;
+      }
+      r->nelems++;
+    }
+    if (rc)
+      break;
+    char *save = acts;
+    while (save && *save) {
+      char *semi = strchr(save, ';');
+      if (semi)
+        *semi = '\0';
+      while (*save == ' ')
+        save++;
+      if (*save) {
+        if (r->nacts == MAX_ACTS || parse_action(save, &r->acts[r->nacts]) < 0) {
+          rc = pl_error_set(err, PL_EINPUT, where, "bad action '%s'", save);
+          break;
+        }
+        r->nacts++;
+      }
+      save = semi ? semi + 1 : NULL;
+    }
+    if (rc)
+      break;
+    if (!r->nelems || !r->nacts) {
+      rc = pl_error_set(err, PL_EINPUT, where, "a rule needs a pattern and an action");
+      break;
+    }
+    ex->nrules++;
+  }
+  free(line);
+  fclose(f);
+  return rc;
+}
+
+static const char *find_data_dir(const pl_extract_opts *o) {
+  static char buf[4096];
+  const char *cands[3] = {o ? o->data_dir : NULL, getenv("PARLEY_LEXICON_DIR"),
+                          NULL};
+  for (int i = 0; i < 2; i++)
+    if (cands[i] && *cands[i])
+      return cands[i];
+  struct stat st;
+  snprintf(buf, sizeof buf, "%s", PARLEY_LEXICON_INSTALL_DIR);
+  if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+    return buf;
+  return PARLEY_LEXICON_DIR;
+}
+
+int pl_extractor_new(pl_extractor **out, const pl_extract_opts *opts,
+                     pl_error *err) {
+  *out = NULL;
+  pl_extractor *ex = calloc(1, sizeof *ex);
+  if (!ex)
+    return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+  const char *dir = find_data_dir(opts);
+  int rc = pl_lexicon_load(&ex->lex, dir, opts ? opts->lexicons : NULL,
+                           opts ? opts->nlexicons : 0, err);
+  char path[4200];
+  if (!rc) {
+    snprintf(path, sizeof path, "%s/rules.ar", dir);
+    rc = load_rules(ex, path, 1, err);
+  }
+  if (!rc) {
+    snprintf(path, sizeof path, "%s/rules.en", dir);
+    rc = load_rules(ex, path, 2, err);
+  }
+  if (!rc)
+    rc = pl_segmenter_new(&ex->seg, err);
+  if (rc < 0) {
+    pl_extractor_free(ex);
+    return rc;
+  }
+  *out = ex;
+  return 0;
+}
+
+void pl_extractor_free(pl_extractor *ex) {
+  if (!ex)
+    return;
+  pl_lexicon_free(ex->lex);
+  pl_segmenter_free(ex->seg);
+  pl_text_clear(&ex->text);
+  free(ex->rules);
+  free(ex);
+}
+
+/* ---- chunks ------------------------------------------------------------ */
+
+enum {
+  CH_WORD, CH_NUM, CH_PUNCT, CH_ACTOR, CH_PLACE, CH_ROLE, CH_ROLEMOD,
+  CH_CUE, CH_ORD, CH_STOP, CH_DATE
+};
+
+typedef struct chunk {
+  uint8_t type;    /* CH_* */
+  uint8_t conj;    /* the first token carried a و/ف proclitic */
+  uint8_t prep;    /* ... or a ب/ل/ك proclitic */
+  uint8_t person;  /* CH_ACTOR made of a person's name */
+  uint32_t t0, t1; /* tokens [t0, t1) */
+  uint32_t start;  /* first byte (after proclitics) */
+  uint32_t end;    /* one past the last byte */
+  int entry;       /* lexicon entry, or -1 */
+  int actor;       /* facts actor index (CH_ACTOR, metonymic CH_PLACE) */
+  int date;        /* index into the document's dates (CH_DATE) */
+} chunk;
+
+typedef struct person {
+  char *key;       /* folded tokens, space-separated */
+  char *shortkey;  /* the short form (last name), or NULL when ambiguous */
+  int actor;       /* facts actor index */
+  int ntok;        /* tokens in key */
+} person;
+
+/* A capture: what one pattern element matched. */
+typedef struct cap {
+  int set;          /* matched something */
+  uint32_t c0, c1;  /* chunks [c0, c1) */
+  int actors[12];   /* actors it stands for */
+  int nactors;      /* used */
+  const char *role; /* E_ROLE: the composed role, in the arena */
+  int role_of;      /* E_ROLE: of whom, or -1 */
+  int num;          /* E_ORD, E_NUM */
+  const char *val;  /* E_CUE: the cue's value */
+  uint32_t nt0, nt1;/* E_NAME: a new name's tokens, made a person on apply */
+} cap;
+
+typedef struct ctx {
+  pl_extractor *ex;   /* the extractor */
+  const pl_doc *doc;  /* the document */
+  pl_text *t;         /* its segmentation */
+  pl_facts *f;        /* the facts being built */
+  facts_impl *fi;     /* their private side */
+  chunk *ch;          /* chunks of the whole document */
+  size_t nch, capch;  /* used, allocated */
+  pl_when *dates;     /* date expressions of the document */
+  size_t ndates;      /* used */
+  person *persons;    /* persons found so far */
+  size_t npersons;    /* used */
+  int final;          /* second pass: record facts */
+  int subject[12];    /* the current subject */
+  int nsubject;       /* used */
+  uint32_t subj_sent; /* sentence the subject was set in */
+  int last_deleg;     /* actor of the last delegation mentioned, or -1 */
+  int round;          /* round number of the document, or 0 */
+  int lang;           /* 1 ar, 2 en */
+  const rule *rule;   /* the rule being applied */
+  size_t s_c0, s_c1;  /* chunks of the current sentence */
+  uint32_t sent;      /* index of the current sentence */
+  size_t roles_sent0; /* first role recorded in the current sentence */
+  size_t *resume;     /* per rule: first chunk it may match at again */
+} ctx;
+
+static void *grow(void *p, size_t *cap, size_t n, size_t size) {
+  if (n < *cap)
+    return p;
+  size_t c = *cap ? *cap * 2 : 16;
+  void *q = realloc(p, c * size);
+  if (q)
+    *cap = c;
+  return q;
+}
+
+static const char *norm(const ctx *c, size_t tok) { return pl_text_norm(c->t, tok); }
+
+static const lex_entry *entry_of(const ctx *c, const chunk *k) {
+  return k->entry >= 0 ? pl_lexicon_entry(c->ex->lex, k->entry) : NULL;
+}
+
+/* ---- actors ------------------------------------------------------------ */
+
+static int add_mention(ctx *c, int a, uint32_t s, uint32_t e) {
+  pl_actor *ac = &c->f->actors[a];
+  for (size_t i = 0; i < ac->nmentions; i++)
+    if (ac->mentions[i].start == s && ac->mentions[i].end == e)
+      return 0;
+  pl_span *m = realloc(ac->mentions, (ac->nmentions + 1) * sizeof *m);
+  if (!m)
+    return PL_ENOMEM;
+  m[ac->nmentions].start = s;
+  m[ac->nmentions].end = e;
+  ac->mentions = m;
+  ac->nmentions++;
+  return 0;
+}
+
+/* The actor for a lexicon entry (kind and id), created on first use. */
+static int actor_for_entry(ctx *c, const lex_entry *e, const char *state_id) {
+  char key[96];
+  int type;
+  const lex_entry *use = e;
+  if (state_id) { /* a capital standing for its state */
+    int idx = pl_lexicon_find(c->ex->lex, LEX_STATE, state_id);
+    if (idx < 0)
+      return -1;
+    use = pl_lexicon_entry(c->ex->lex, idx);
+  }
+  switch (use->kind) {
+  case LEX_STATE: type = PL_ACTOR_STATE; break;
+  case LEX_ORG: type = PL_ACTOR_ORG; break;
+  case LEX_GROUP: type = PL_ACTOR_GROUP; break;
+  case LEX_MEDIA: type = PL_ACTOR_MEDIA; break;
+  default: return -1;
+  }
+  snprintf(key, sizeof key, "%s:%s", pl_actor_type_name(type), use->id);
+  for (size_t i = 0; i < c->f->nactors; i++)
+    if (c->f->actors[i].key && !strcmp(c->f->actors[i].key, key))
+      return (int)i;
+  pl_actor *p = grow(c->f->actors, &c->fi->capactors, c->f->nactors, sizeof *p);
+  if (!p)
+    return PL_ENOMEM;
+  c->f->actors = p;
+  pl_actor *a = &p[c->f->nactors];
+  memset(a, 0, sizeof *a);
+  a->name = pl_arena_strdup(&c->fi->arena, use->name);
+  a->name_ar = use->name_ar ? pl_arena_strdup(&c->fi->arena, use->name_ar) : NULL;
+  a->key = pl_arena_strdup(&c->fi->arena, key);
+  a->type = type;
+  if (!a->name || !a->key)
+    return PL_ENOMEM;
+  return (int)c->f->nactors++;
+}
+
+/* A consonant skeleton of a folded Arabic word: long vowels dropped, so
+ * that ستفان and ستيفان meet. Latin words are kept. */
+static void skeleton(const char *w, char *out, size_t cap) {
+  size_t o = 0;
+  size_t n = strlen(w), i = 0;
+  int first = 1;
+  while (i < n && o + 4 < cap) {
+    size_t at = i;
+    uint32_t cp = pl_utf8_next(w, n, &i);
+    if (!first && (cp == 0x0627 || cp == 0x0648 || cp == 0x064A))
+      continue;
+    if (cp == ' ')
+      first = 2;
+    memcpy(out + o, w + at, i - at);
+    o += i - at;
+    first = first == 2 ? 1 : 0;
+  }
+  out[o] = '\0';
+}
+
+static int same_name(const char *a, const char *b) {
+  char sa[256], sb[256];
+  skeleton(a, sa, sizeof sa);
+  skeleton(b, sb, sizeof sb);
+  return !strcmp(sa, sb);
+}
+
+/* Is suffix the tail of key at a word boundary? */
+static int tail_of(const char *key, const char *suffix) {
+  size_t k = strlen(key), s = strlen(suffix);
+  return s < k && key[k - s - 1] == ' ' && !strcmp(key + k - s, suffix);
+}
+
+/* The person actor for a name spanning tokens [t0, t1), created or
+ * merged with a spelling variant or a longer form. */
+static int person_for(ctx *c, size_t t0, size_t t1) {
+  pl_buf key = {0};
+  for (size_t i = t0; i < t1; i++) {
+    if (c->t->toks[i].kind == PL_TOK_PUNCT)
+      continue;
+    if (key.len && pl_buf_putc(&key, ' ') < 0)
+      goto oom;
+    if (pl_buf_puts(&key, norm(c, i)) < 0)
+      goto oom;
+  }
+  if (!key.data)
+    return -1;
+  for (size_t i = 0; i < c->npersons; i++) {
+    person *p = &c->persons[i];
+    if (same_name(p->key, key.data) || tail_of(p->key, key.data)) {
+      pl_buf_free(&key);
+      return p->actor;
+    }
+    if (tail_of(key.data, p->key)) { /* a longer form of a known short one */
+      free(p->key);
+      p->key = pl_buf_take(&key);
+      return p->actor;
+    }
+  }
+  if (c->npersons >= 256) {
+    pl_buf_free(&key);
+    return -1;
+  }
+  person *pp = realloc(c->persons, (c->npersons + 1) * sizeof *pp);
+  if (!pp)
+    goto oom;
+  c->persons = pp;
+  pl_actor *ap = grow(c->f->actors, &c->fi->capactors, c->f->nactors, sizeof *ap);
+  if (!ap)
+    goto oom;
+  c->f->actors = ap;
+  pl_actor *a = &ap[c->f->nactors];
+  memset(a, 0, sizeof *a);
+  uint32_t s = c->t->toks[t0].start, e = c->t->toks[t1 - 1].end;
+  a->name = pl_arena_strndup(&c->fi->arena, c->doc->body + s, e - s);
+  a->type = PL_ACTOR_PERSON;
+  if (!a->name)
+    goto oom;
+  person *p = &c->persons[c->npersons++];
+  p->ntok = (int)(t1 - t0);
+  p->actor = (int)c->f->nactors++;
+  p->shortkey = NULL;
+  p->key = pl_buf_take(&key);
+  return p->actor;
+oom:
+  pl_buf_free(&key);
+  return PL_ENOMEM;
+}
+
+/* ---- chunking ---------------------------------------------------------- */
+
+static int is_prep_word(const char *w) {
+  static const char *const preps[] = {
+      "\xd9\x81\xd9\x8a", "\xd8\xa7\xd9\x84\xd9\x8a", "\xd9\x85\xd9\x86",
+      "\xd8\xb9\xd9\x86", "\xd8\xb9\xd9\x84\xd9\x8a", "\xd9\x84\xd8\xaf\xd9\x8a",
+      "in", "to", "at", "from", "for", "into", "near", "via", NULL};
+  for (int i = 0; preps[i]; i++)
+    if (!strcmp(w, preps[i]))
+      return 1;
+  return 0;
+}
+
+/* Does the original token i consist of capitals only (an acronym)? */
+static int is_acronym_token(const ctx *c, size_t i) {
+  const pl_token *tk = &c->t->toks[i];
+  int letters = 0;
+  for (uint32_t p = tk->start; p < tk->end; p++) {
+    unsigned char ch = (unsigned char)c->doc->body[p];
+    if (ch >= 'a' && ch <= 'z')
+      return 0;
+    if (ch >= 'A' && ch <= 'Z')
+      letters++;
+  }
+  return letters >= 1;
+}
+
+static int push_chunk(ctx *c, const chunk *k) {
+  chunk *p = grow(c->ch, &c->capch, c->nch, sizeof *p);
+  if (!p)
+    return PL_ENOMEM;
+  c->ch = p;
+  p[c->nch++] = *k;
+  return 0;
+}
+
+/* Known persons: full names and unambiguous last names. */
+static size_t match_person(const ctx *c, size_t i, int *actor) {
+  size_t best = 0;
+  for (size_t p = 0; p < c->npersons; p++) {
+    const person *ps = &c->persons[p];
+    for (int form = 0; form < 2; form++) {
+      const char *key = form ? ps->shortkey : ps->key;
+      if (!key)
+        continue;
+      size_t j = i;
+      const char *k = key;
+      int ok = 1;
+      while (*k) {
+        while (j < c->t->ntoks && c->t->toks[j].kind == PL_TOK_PUNCT &&
+               norm(c, j)[0] == '-')
+          j++;
+        size_t n = strcspn(k, " ");
+        if (j >= c->t->ntoks || c->t->toks[j].sent != c->t->toks[i].sent) {
+          ok = 0;
+          break;
+        }
+        const char *w = norm(c, j);
+        /* the first word may carry a proclitic */
+        char cand[4][128];
+        int letters[4], nc = j == i ? pl_lexicon_peel(w, cand, letters) : 1;
+        int hit = 0;
+        for (int q = 0; q < nc && !hit; q++) {
+          const char *x = j == i ? cand[q] : w;
+          char sx[256], sk[256], kk[256];
+          snprintf(kk, sizeof kk, "%.*s", (int)n, k);
+          skeleton(x, sx, sizeof sx);
+          skeleton(kk, sk, sizeof sk);
+          hit = !strcmp(sx, sk);
+        }
+        if (!hit) {
+          ok = 0;
+          break;
+        }
+        j++;
+        k += n;
+        while (*k == ' ')
+          k++;
+      }
+      if (ok && j - i > best) {
+        best = j - i;
+        *actor = ps->actor;
+      }
+    }
+  }
+  return best;
+}
+
+/* Computes unambiguous short forms of the persons found. */
+static void person_short_forms(ctx *c) {
+  for (size_t p = 0; p < c->npersons; p++) {
+    person *ps = &c->persons[p];
+    free(ps->shortkey);
+    ps->shortkey = NULL;
+    const char *sp = strrchr(ps->key, ' ');
+    if (!sp)
+      continue;
+    /* keep a particle with the last name: "دي ميستورا", "de mistura" */
+    const char *start = sp + 1;
+    const char *prev = sp;
+    while (prev > ps->key && prev[-1] != ' ')
+      prev--;
+    size_t plen = (size_t)(sp - prev);
+    static const char *const particles[] = {"\xd8\xaf\xd9\x8a", "de", "van",
+                                            "von", "di", "da", "la", "le", NULL};
+    for (int k = 0; particles[k]; k++)
+      if (strlen(particles[k]) == plen && !strncmp(prev, particles[k], plen))
+        start = prev;
+    if (strlen(start) < 4 || pl_lexicon_is_stop(c->ex->lex, start))
+      continue;
+    int ambiguous = 0;
+    for (size_t q = 0; q < c->npersons; q++)
+      if (q != p && (tail_of(c->persons[q].key, start) ||
+                     !strcmp(c->persons[q].key, start)))
+        ambiguous = 1;
+    if (!ambiguous)
+      ps->shortkey = strdup(start);
+  }
+}
+
+static int build_chunks(ctx *c) {
+  const pl_text *t = c->t;
+  c->nch = 0;
+  size_t di = 0;
+  unsigned actor_kinds = (1u << LEX_STATE) | (1u << LEX_ORG) |
+                         (1u << LEX_GROUP) | (1u << LEX_MEDIA) |
+                         (1u << LEX_PLACE) | (1u << LEX_ROLE) |
+                         (1u << LEX_ROLEMOD) | (1u << LEX_CUE) |
+                         (1u << LEX_ORDINAL) | (1u << LEX_STOP);
+  for (size_t i = 0; i < t->ntoks;) {
+    const pl_token *tk = &t->toks[i];
+    chunk k;
+    memset(&k, 0, sizeof k);
+    k.entry = k.actor = k.date = -1;
+    k.t0 = (uint32_t)i;
+    k.start = tk->start;
+    while (di < c->ndates && c->dates[di].end <= tk->start)
+      di++;
+    if (di < c->ndates && c->dates[di].start < tk->end) {
+      size_t j = i;
+      while (j < t->ntoks && t->toks[j].start < c->dates[di].end)
+        j++;
+      k.type = CH_DATE;
+      k.t1 = (uint32_t)j;
+      k.end = t->toks[j - 1].end;
+      k.date = (int)di++;
+      if (push_chunk(c, &k) < 0)
+        return PL_ENOMEM;
+      i = j;
+      continue;
+    }
+    int pa = -1;
+    size_t pn = c->npersons ? match_person(c, i, &pa) : 0;
+    size_t n = 0;
+    uint32_t skip = 0;
+    int e = pl_lexicon_match(c->ex->lex, t, i, actor_kinds, &n, &skip);
+    const lex_entry *le = e >= 0 ? pl_lexicon_entry(c->ex->lex, e) : NULL;
+    if (le && le->kind <= LEX_MEDIA && n == 1 && (tk->flags & PL_TOKF_LATIN)) {
+      /* a Latin acronym form matches capitals only ("US" never "us") */
+      char cand[128];
+      snprintf(cand, sizeof cand, "%s", norm(c, i));
+      if (strlen(cand) <= 4 && !is_acronym_token(c, i) &&
+          !(tk->flags & PL_TOKF_UPPER))
+        le = NULL, e = -1;
+    }
+    if (pn && pn >= n) {
+      k.type = CH_ACTOR;
+      k.person = 1;
+      k.actor = pa;
+      k.t1 = (uint32_t)(i + pn);
+      /* proclitic on a person's first name */
+      char cand[4][128];
+      int letters[4];
+      int nc = pl_lexicon_peel(norm(c, i), cand, letters);
+      (void)nc;
+      k.end = t->toks[i + pn - 1].end;
+    } else if (le) {
+      k.entry = e;
+      k.t1 = (uint32_t)(i + n);
+      k.start = tk->start + skip;
+      k.end = t->toks[i + n - 1].end;
+      if (skip) {
+        unsigned char b0 = (unsigned char)c->doc->body[tk->start + 1];
+        k.conj = (b0 == 0x88 || b0 == 0x81); /* و ف */
+        k.prep = !k.conj || skip > 2;
+      }
+      switch (le->kind) {
+      case LEX_STATE: case LEX_ORG: case LEX_GROUP: case LEX_MEDIA:
+        k.type = CH_ACTOR;
+        break;
+      case LEX_PLACE: k.type = CH_PLACE; break;
+      case LEX_ROLE: k.type = CH_ROLE; break;
+      case LEX_ROLEMOD: k.type = CH_ROLEMOD; break;
+      case LEX_CUE: k.type = CH_CUE; break;
+      case LEX_ORDINAL: k.type = CH_ORD; break;
+      default: k.type = CH_STOP; break;
+      }
+      if (k.type == CH_PLACE && le->actor) {
+        /* a capital stands for its state unless it is where something is */
+        int after_prep = k.prep;
+        if (c->nch && c->ch[c->nch - 1].t1 == i &&
+            (is_prep_word(norm(c, c->ch[c->nch - 1].t0)) ||
+             c->ch[c->nch - 1].type == CH_WORD || c->ch[c->nch - 1].type == CH_CUE ||
+             c->ch[c->nch - 1].type == CH_ACTOR || c->ch[c->nch - 1].type == CH_DATE))
+          after_prep = 1;
+        if (!after_prep && c->final) {
+          k.actor = actor_for_entry(c, le, le->actor);
+          if (k.actor < -1)
+            return PL_ENOMEM;
+        }
+      }
+    } else {
+      k.t1 = (uint32_t)(i + 1);
+      k.end = tk->end;
+      k.type = tk->kind == PL_TOK_NUM ? CH_NUM
+               : tk->kind == PL_TOK_PUNCT ? CH_PUNCT : CH_WORD;
+    }
+    if (k.type == CH_ACTOR && !k.person) {
+      k.actor = actor_for_entry(c, le, NULL);
+      if (k.actor < -1)
+        return PL_ENOMEM;
+    }
+    if (c->final && k.actor >= 0 &&
+        add_mention(c, k.actor, k.start, k.end) < 0)
+      return PL_ENOMEM;
+    if (push_chunk(c, &k) < 0)
+      return PL_ENOMEM;
+    i = k.t1;
+  }
+  return 0;
+}
+
+/* ---- element matchers -------------------------------------------------- */
+
+static int is_cue(const ctx *c, size_t ci, const char *id) {
+  if (ci >= c->s_c1 || c->ch[ci].type != CH_CUE)
+    return 0;
+  return !strcmp(entry_of(c, &c->ch[ci])->id, id);
+}
+
+static int is_lit(const ctx *c, size_t ci, const char *lit) {
+  if (ci >= c->s_c1)
+    return 0;
+  const chunk *k = &c->ch[ci];
+  if (k->t1 - k->t0 != 1)
+    return 0;
+  const char *w = norm(c, k->t0);
+  if (!strcmp(w, lit))
+    return 1;
+  char cand[4][128];
+  int letters[4];
+  int n = pl_lexicon_peel(w, cand, letters);
+  for (int i = 1; i < n; i++)
+    if (!strcmp(cand[i], lit))
+      return 1;
+  return 0;
+}
+
+static int is_comma(const ctx *c, size_t ci) {
+  if (ci >= c->s_c1 || c->ch[ci].type != CH_PUNCT)
+    return 0;
+  const char *w = norm(c, c->ch[ci].t0);
+  return !strcmp(w, ",") || !strcmp(w, "\xd8\x8c");
+}
+
+static int is_clause_end(const ctx *c, size_t ci) {
+  if (ci >= c->s_c1)
+    return 1;
+  if (c->ch[ci].type != CH_PUNCT)
+    return 0;
+  const char *w = norm(c, c->ch[ci].t0);
+  return strchr(".,;:!?", w[0]) || !strcmp(w, "\xd8\x8c") ||
+         !strcmp(w, "\xd8\x9b") || !strcmp(w, "\xd8\x9f");
+}
+
+static const char *const name_particles[] = {
+    "\xd8\xb9\xd8\xa8\xd8\xaf", "\xd8\xa7\xd8\xa8\xd9\x88",
+    "\xd8\xa8\xd9\x86", "\xd8\xa7\xd8\xa8\xd9\x86", "\xd8\xaf\xd9\x8a",
+    "\xd8\xa7\xd9\x84", "de", "al", "el", "bin", "ibn", "abu", "van", "von",
+    "da", "di", "du", "la", "le", "bint", NULL};
+
+static int is_particle(const char *w) {
+  for (int i = 0; name_particles[i]; i++)
+    if (!strcmp(w, name_particles[i]))
+      return 1;
+  return 0;
+}
+
+/* Could word chunk ci be part of a person's name? */
+static int name_word(const ctx *c, size_t ci, int first) {
+  if (ci >= c->s_c1 || c->ch[ci].type != CH_WORD)
+    return 0;
+  const pl_token *tk = &c->t->toks[c->ch[ci].t0];
+  const char *w = norm(c, c->ch[ci].t0);
+  if (pl_lexicon_is_stop(c->ex->lex, w))
+    return 0;
+  if (tk->flags & PL_TOKF_ARABIC) {
+    size_t n = strlen(w);
+    if (n < 4) /* two letters at least */
+      return is_particle(w) && !first;
+    /* future verbs: سي/ست/سن + stem (a name may start so: سيدات) */
+    if (!first && !strncmp(w, "\xd8\xb3", 2) && n >= 8 &&
+        (!strncmp(w + 2, "\xd9\x8a", 2) || !strncmp(w + 2, "\xd8\xaa", 2) ||
+         !strncmp(w + 2, "\xd9\x86", 2)))
+      return 0;
+    return 1;
+  }
+  if (tk->flags & PL_TOKF_LATIN)
+    return (tk->flags & PL_TOKF_UPPER) || (!first && is_particle(w));
+  return 0;
+}
+
+/* Discovers a name at ci: returns the chunk after it, or 0. */
+static size_t scan_name(const ctx *c, size_t ci) {
+  if (ci > c->s_c0 && name_word(c, ci - 1, 0))
+    return 0; /* inside another name */
+  if (!name_word(c, ci, 1) || is_particle(norm(c, c->ch[ci].t0)))
+    return 0;
+  int latin = (c->t->toks[c->ch[ci].t0].flags & PL_TOKF_LATIN) != 0;
+  size_t j = ci, words = 0;
+  while (j < c->s_c1 && words < 5) {
+    if (latin && c->ch[j].type == CH_PUNCT && norm(c, c->ch[j].t0)[0] == '-' &&
+        j > ci && name_word(c, j + 1, 0)) {
+      j++;
+      continue;
+    }
+    if (!name_word(c, j, j == ci))
+      break;
+    const char *w = norm(c, c->ch[j].t0);
+    /* و at the start of a third word is "and" */
+    if (words >= 2 && !strncmp(w, "\xd9\x88", 2))
+      break;
+    if (words >= (latin ? 3 : 2) && !is_particle(w))
+      break;
+    if (!is_particle(w))
+      words++;
+    j++;
+  }
+  while (j > ci && is_particle(norm(c, c->ch[j - 1].t0)))
+    j--;
+  if (words < 2 || j == ci)
+    return 0;
+  return j;
+}
+
+static const char *arena_cat(ctx *c, const char *a, const char *b) {
+  size_t n = strlen(a) + strlen(b) + 2;
+  char *p = pl_arena_alloc(&c->fi->arena, n);
+  if (p)
+    snprintf(p, n, "%s%s%s", a, *a && *b ? " " : "", b);
+  return p;
+}
+
+/* A role phrase at ci. Returns the chunk after it (0: none). */
+static size_t scan_role(ctx *c, size_t ci, cap *out) {
+  size_t j = ci;
+  int of = -1, tail_of_actor = -1;
+  const char *text = "";
+  int roles = 0;
+  /* English: an actor before the role ("French Foreign Minister") */
+  if (j < c->s_c1 && c->ch[j].type == CH_ACTOR && !c->ch[j].person &&
+      j + 1 < c->s_c1 &&
+      (c->ch[j + 1].type == CH_ROLE || c->ch[j + 1].type == CH_ROLEMOD)) {
+    of = c->ch[j].actor;
+    j++;
+  }
+  size_t words = j;
+  while (j < c->s_c1 && (c->ch[j].type == CH_ROLE || c->ch[j].type == CH_ROLEMOD)) {
+    if (j > words && c->ch[j].prep)
+      break; /* "للرئيس": the role of someone else */
+    const lex_entry *e = entry_of(c, &c->ch[j]);
+    if (c->ch[j].type == CH_ROLE)
+      roles++;
+    if (!(text = arena_cat(c, text, e->name)))
+      return 0;
+    j++;
+    /* Arabic: the actor right after the role word ("وزير خارجية كزاخستان",
+       "المبعوث الأممي"); English: "of X" */
+    if (j < c->s_c1 && c->ch[j].type == CH_ACTOR && !c->ch[j].person &&
+        !c->ch[j].conj && of < 0 && !c->ch[j].prep) {
+      of = c->ch[j].actor;
+      j++;
+    } else if (j + 1 < c->s_c1 && is_lit(c, j, "of") &&
+               c->ch[j + 1].type == CH_ACTOR && !c->ch[j + 1].person && of < 0) {
+      of = c->ch[j + 1].actor;
+      j += 2;
+    }
+  }
+  if (!roles || j == words)
+    return 0;
+  /* a tail: "إلى سوريا", "لدى الأمم المتحدة", "for Syria", "to X" */
+  for (int k = 0; k < 3 && j < c->s_c1; k++) {
+    if (is_lit(c, j, "\xd8\xa7\xd9\x84\xd9\x8a") || is_lit(c, j, "\xd9\x84\xd8\xaf\xd9\x8a") ||
+        is_lit(c, j, "for") || is_lit(c, j, "to") || is_lit(c, j, "on")) {
+      size_t q = j + 1;
+      if (q < c->s_c1 && (is_lit(c, q, "the") || is_lit(c, q, "a")))
+        q++;
+      if (q < c->s_c1 && (c->ch[q].type == CH_ACTOR || c->ch[q].type == CH_PLACE)) {
+        if (c->ch[q].type == CH_ACTOR && tail_of_actor < 0)
+          tail_of_actor = c->ch[q].actor;
+        j = q + 1;
+        /* "to Iranian Foreign Minister": the rest of a nested role */
+        while (j < c->s_c1 && (c->ch[j].type == CH_ROLE || c->ch[j].type == CH_ROLEMOD))
+          j++;
+        /* English: lower-case words of the tail ("Astana talks") */
+        while (j < c->s_c1 && c->ch[j].type == CH_CUE &&
+               (c->t->toks[c->ch[j].t0].flags & PL_TOKF_LATIN) &&
+               !(c->t->toks[c->ch[j].t0].flags & PL_TOKF_UPPER))
+          j++;
+        continue;
+      }
+      break;
+    }
+    if (c->ch[j].type == CH_ROLEMOD) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  out->role = text;
+  out->role_of = of >= 0 ? of : tail_of_actor;
+  return j;
+}
+
+static void cap_add(cap *k, int actor) {
+  if (actor < 0)
+    return;
+  for (int i = 0; i < k->nactors; i++)
+    if (k->actors[i] == actor)
+      return;
+  if (k->nactors < 12)
+    k->actors[k->nactors++] = actor;
+}
+
+static int add_role(ctx *c, int person, const char *role, int of, int weak,
+                    uint32_t s, uint32_t e);
+static int add_delegation(ctx *c, int of, int head, uint32_t s, uint32_t e);
+
+/* A name at ci (known person or discovered). Returns the next chunk. */
+static size_t match_name(ctx *c, size_t ci, cap *k, int commit) {
+  if (ci >= c->s_c1)
+    return 0;
+  if (c->ch[ci].type == CH_ACTOR && c->ch[ci].person) {
+    cap_add(k, c->ch[ci].actor);
+    return ci + 1;
+  }
+  size_t j = scan_name(c, ci);
+  if (!j)
+    return 0;
+  if (!commit) { /* made a person only if the whole rule matches */
+    k->nt0 = c->ch[ci].t0;
+    k->nt1 = c->ch[j - 1].t1;
+    return j;
+  }
+  int a = person_for(c, c->ch[ci].t0, c->ch[j - 1].t1);
+  if (a < -1)
+    return 0;
+  if (a >= 0 && c->final)
+    add_mention(c, a, c->ch[ci].start, c->ch[j - 1].end);
+  cap_add(k, a);
+  return j;
+}
+
+/* A role phrase at ci that is not followed by a name (which it would
+ * belong to): "بشار الجعفري وزير خارجية كزاخستان خيرات ..." */
+static size_t role_not_before_name(ctx *c, size_t ci, cap *r) {
+  size_t q = scan_role(c, ci, r);
+  if (!q)
+    return 0;
+  size_t n = q < c->s_c1 && is_comma(c, q) ? q + 1 : q;
+  if (n < c->s_c1 && ((c->ch[n].type == CH_ACTOR && c->ch[n].person) ||
+                      scan_name(c, n)))
+    return 0;
+  return q;
+}
+
+/* One party: an actor, a delegation of one, a role with a name, or a
+ * known person; "برئاسة X" after it is consumed (and recorded). */
+static size_t match_party(ctx *c, size_t ci, cap *k) {
+  size_t j = ci;
+  if (j < c->s_c1 && (is_lit(c, j, "the") || is_lit(c, j, "a")))
+    j++;
+  if (j >= c->s_c1)
+    return 0;
+  int deleg = is_cue(c, j, "deleg") || is_cue(c, j, "reps");
+  int actor = -1;
+  if (deleg) {
+    int bare_deleg = is_cue(c, j, "deleg");
+    j++;
+    if (j < c->s_c1 && (is_lit(c, j, "of") || is_lit(c, j, "from") ||
+                        is_lit(c, j, "\xd9\x85\xd9\x86")))
+      j++;
+    if (j < c->s_c1 && is_lit(c, j, "the"))
+      j++;
+    if (j < c->s_c1 && c->ch[j].type == CH_ACTOR) {
+      actor = c->ch[j].actor;
+      j++;
+    } else if (bare_deleg && c->last_deleg >= 0) {
+      actor = c->last_deleg;
+    } else
+      return 0;
+    if (bare_deleg) {
+      c->last_deleg = actor;
+      if (c->final && !c->ch[ci].conj)
+        add_delegation(c, actor, -1, c->ch[ci].start, c->ch[j - 1].end);
+    }
+  } else if (c->ch[j].type == CH_ACTOR) {
+    actor = c->ch[j].actor;
+    j++;
+  } else if (c->ch[j].type == CH_ROLE || c->ch[j].type == CH_ROLEMOD ||
+             (c->ch[j].type == CH_ACTOR)) {
+    cap r = {0};
+    size_t q = scan_role(c, j, &r);
+    if (!q)
+      return 0;
+    if (q < c->s_c1 && is_comma(c, q))
+      q++;
+    cap n = {0};
+    size_t e = match_name(c, q, &n, 1);
+    if (e && n.nactors) {
+      actor = n.actors[0];
+      if (c->final)
+        add_role(c, actor, r.role, r.role_of, 0, c->ch[j].start, c->ch[e - 1].end);
+      j = e;
+    } else
+      return 0;
+  } else
+    return 0; /* a bare name is a party only once it is known */
+  if (actor < 0)
+    return 0;
+  /* "برئاسة X" / "led by X" */
+  if (j < c->s_c1 && is_cue(c, j, "head")) {
+    size_t q = j + 1;
+    cap r = {0};
+    size_t rq = scan_role(c, q, &r);
+    if (rq)
+      q = rq;
+    cap n = {0};
+    size_t e = match_name(c, q, &n, 1);
+    if (e && n.nactors) {
+      if (c->final) {
+        add_delegation(c, actor, n.actors[0], c->ch[ci].start, c->ch[e - 1].end);
+        cap r2 = {0};
+        size_t after = role_not_before_name(c, e, &r2);
+        if (after)
+          e = after;
+        const char *role = after ? r2.role : rq ? r.role : "head of delegation";
+        int of = after && r2.role_of >= 0 ? r2.role_of
+                 : rq && r.role_of >= 0 ? r.role_of : actor;
+        add_role(c, n.actors[0], role, of, !after && !rq, c->ch[ci].start,
+                 c->ch[e - 1].end);
+      } else {
+        cap r2 = {0};
+        size_t after = role_not_before_name(c, e, &r2);
+        if (after)
+          e = after;
+      }
+      j = e;
+    }
+  }
+  cap_add(k, actor);
+  return j;
+}
+
+static int is_list_sep(const ctx *c, size_t j) {
+  return is_comma(c, j) || is_lit(c, j, "and") || is_lit(c, j, "\xd9\x88") ||
+         is_lit(c, j, "&") || is_cue(c, j, "with") || is_lit(c, j, "-");
+}
+
+static size_t match_parties(ctx *c, size_t ci, cap *k) {
+  size_t j = match_party(c, ci, k);
+  if (!j)
+    return 0;
+  for (;;) {
+    size_t q = j;
+    if (q < c->s_c1 && is_list_sep(c, q)) {
+      q++;
+      if (q < c->s_c1 && is_lit(c, q, "and"))
+        q++;
+    } else if (q < c->s_c1 && c->ch[q].conj) {
+      /* "وإيران": the conjunction is on the word */
+    } else if (q < c->s_c1 && c->ch[q].type == CH_WORD &&
+               !strncmp(norm(c, c->ch[q].t0), "\xd9\x88", 2) &&
+               q + 1 < c->s_c1 && c->ch[q + 1].conj) {
+      q++; /* "ونائبه والمبعوث ...": an unnamed member, skipped */
+    } else if (q + 1 < c->s_c1 && is_lit(c, q, "\xd8\xa7\xd8\xb6\xd8\xa7\xd9\x81\xd9\x87") &&
+               is_lit(c, q + 1, "\xd8\xa7\xd9\x84\xd9\x8a")) {
+      q += 2; /* "إضافة إلى" */
+      if (q < c->s_c1 && is_comma(c, q))
+        q++;
+    } else
+      break;
+    size_t e = match_party(c, q, k);
+    if (!e)
+      break;
+    j = e;
+  }
+  return j;
+}
+
+/* ---- matching a rule --------------------------------------------------- */
+
+static int match_from(ctx *c, const rule *r, int ei, size_t ci, cap *caps,
+                      size_t *end);
+
+static int match_elem(ctx *c, const rule *r, int ei, size_t ci, cap *caps,
+                      size_t *end) {
+  const elem *e = &r->elems[ei];
+  cap *k = &caps[ei];
+  memset(k, 0, sizeof *k);
+  k->role_of = -1;
+  size_t j = 0;
+  switch (e->kind) {
+  case E_CUE:
+    if (ci < c->s_c1 && is_cue(c, ci, e->cue)) {
+      const lex_entry *le = entry_of(c, &c->ch[ci]);
+      if (!e->val[0] || !strcmp(le->name, e->val)) {
+        k->val = le->name;
+        j = ci + 1;
+      }
+    }
+    break;
+  case E_LIT:
+    if (is_lit(c, ci, e->lit))
+      j = ci + 1;
+    break;
+  case E_COMMA:
+    if (is_comma(c, ci))
+      j = ci + 1;
+    break;
+  case E_DATE:
+    if (ci < c->s_c1 && c->ch[ci].type == CH_DATE)
+      j = ci + 1;
+    break;
+  case E_PLACE:
+    if (ci < c->s_c1 && c->ch[ci].type == CH_PLACE)
+      j = ci + 1;
+    break;
+  case E_ORD:
+    if (ci < c->s_c1 && c->ch[ci].type == CH_ORD) {
+      k->num = atoi(entry_of(c, &c->ch[ci])->id);
+      j = ci + 1;
+    }
+    break;
+  case E_NUM: {
+    size_t q = ci;
+    if (q < c->s_c1 && is_lit(c, q, "\xd8\xa7\xd9\x84"))
+      q++; /* "الـ 12" */
+    if (q < c->s_c1 && c->ch[q].type == CH_NUM) {
+      k->num = atoi(norm(c, c->ch[q].t0));
+      if (k->num > 0 && k->num < 1000)
+        j = q + 1;
+    }
+    break;
+  }
+  case E_ACTOR:
+    if (ci < c->s_c1 && c->ch[ci].type == CH_ACTOR) {
+      cap_add(k, c->ch[ci].actor);
+      j = ci + 1;
+    }
+    break;
+  case E_NAME:
+    j = match_name(c, ci, k, 0);
+    break;
+  case E_ROLE:
+    j = scan_role(c, ci, k);
+    break;
+  case E_PARTY:
+    j = match_party(c, ci, k);
+    break;
+  case E_PARTIES:
+    j = match_parties(c, ci, k);
+    break;
+  case E_REST: {
+    size_t q = ci;
+    while (q < c->s_c1 && q - ci < 30 && !is_clause_end(c, q))
+      q++;
+    if (q > ci)
+      j = q;
+    break;
+  }
+  case E_SUBJ:
+    if (c->nsubject && c->subj_sent + 1 >= c->sent) {
+      for (int i = 0; i < c->nsubject; i++)
+        cap_add(k, c->subject[i]);
+    } else {
+      for (size_t q = ci; q-- > c->s_c0;)
+        if (c->ch[q].type == CH_ACTOR && c->ch[q].actor >= 0 &&
+            (c->ch[q].person || entry_of(c, &c->ch[q])->kind != LEX_MEDIA)) {
+          cap_add(k, c->ch[q].actor);
+          break;
+        }
+    }
+    if (!k->nactors)
+      return 0;
+    k->set = 1;
+    k->c0 = k->c1 = (uint32_t)ci;
+    return match_from(c, r, ei + 1, ci, caps, end);
+  case E_GAP:
+    for (int g = 0; g <= e->gap && ci + (size_t)g <= c->s_c1; g++) {
+      if (g && c->ch[ci + g - 1].type == CH_PUNCT &&
+          !is_comma(c, ci + g - 1) && norm(c, c->ch[ci + g - 1].t0)[0] != '(' &&
+          norm(c, c->ch[ci + g - 1].t0)[0] != ')' &&
+          norm(c, c->ch[ci + g - 1].t0)[0] != '"' &&
+          norm(c, c->ch[ci + g - 1].t0)[0] != '-')
+        break; /* gaps do not cross clause punctuation other than commas */
+      if (match_from(c, r, ei + 1, ci + (size_t)g, caps, end))
+        return 1;
+    }
+    return 0;
+  }
+  if (e->neg) {
+    if (j)
+      return 0;
+    return match_from(c, r, ei + 1, ci, caps, end);
+  }
+  if (j) {
+    k->set = 1;
+    k->c0 = (uint32_t)ci;
+    k->c1 = (uint32_t)j;
+    if (match_from(c, r, ei + 1, j, caps, end))
+      return 1;
+  }
+  if (e->opt) {
+    memset(k, 0, sizeof *k);
+    k->role_of = -1;
+    return match_from(c, r, ei + 1, ci, caps, end);
+  }
+  return 0;
+}
+
+static int match_from(ctx *c, const rule *r, int ei, size_t ci, cap *caps,
+                      size_t *end) {
+  if (ei == r->nelems) {
+    *end = ci;
+    return 1;
+  }
+  return match_elem(c, r, ei, ci, caps, end);
+}
+
+/* ---- facts ------------------------------------------------------------- */
+
+static pl_evidence evidence_of(ctx *c, uint32_t s, uint32_t e) {
+  pl_evidence ev;
+  ev.span.start = s;
+  ev.span.end = e;
+  ev.sentence.start = c->t->sents[c->sent].start;
+  ev.sentence.end = c->t->sents[c->sent].end;
+  ev.rule = c->rule ? pl_arena_strdup(&c->fi->arena, c->rule->id) : NULL;
+  return ev;
+}
+
+static int add_role(ctx *c, int person, const char *role, int of, int weak,
+                    uint32_t s, uint32_t e) {
+  if (person < 0 || c->f->actors[person].type != PL_ACTOR_PERSON)
+    return 0;
+  if (of == person)
+    of = -1;
+  for (size_t i = 0; i < c->f->nroles; i++) {
+    pl_role *r = &c->f->roles[i];
+    if (r->person == person && (r->of == of || of < 0)) {
+      return 0;
+    }
+    if (r->person == person && r->of < 0 && of >= 0) {
+      r->of = of;
+      return 0;
+    }
+  }
+  (void)weak;
+  pl_role *p = grow(c->f->roles, &c->fi->caproles, c->f->nroles, sizeof *p);
+  if (!p)
+    return PL_ENOMEM;
+  c->f->roles = p;
+  pl_role *r = &p[c->f->nroles++];
+  r->person = person;
+  r->role = role;
+  r->of = of;
+  r->ev = evidence_of(c, s, e);
+  return 0;
+}
+
+static int add_delegation(ctx *c, int of, int head, uint32_t s, uint32_t e) {
+  if (of < 0 || c->f->actors[of].type == PL_ACTOR_PERSON ||
+      c->f->actors[of].type == PL_ACTOR_MEDIA)
+    return 0;
+  c->last_deleg = of;
+  for (size_t i = 0; i < c->f->ndelegations; i++) {
+    pl_delegation *d = &c->f->delegations[i];
+    if (d->of == of) {
+      if (d->head < 0 && head >= 0) {
+        d->head = head;
+        d->ev = evidence_of(c, s, e);
+      }
+      return 0;
+    }
+  }
+  pl_delegation *p = grow(c->f->delegations, &c->fi->capdelegs,
+                          c->f->ndelegations, sizeof *p);
+  if (!p)
+    return PL_ENOMEM;
+  c->f->delegations = p;
+  pl_delegation *d = &p[c->f->ndelegations++];
+  memset(d, 0, sizeof *d);
+  d->of = of;
+  d->head = head;
+  d->ev = evidence_of(c, s, e);
+  return 0;
+}
+
+/* The date governing a fact at bytes [s, e) of the current sentence. */
+static void govern_date(ctx *c, uint32_t s, uint32_t e, int planned,
+                        pl_when *w, const char **text) {
+  const pl_sentence *sn = &c->t->sents[c->sent];
+  int best = -1;
+  long best_d = 0;
+  for (size_t i = 0; i < c->ndates; i++) {
+    const pl_when *d = &c->dates[i];
+    if (d->start < sn->start || d->end > sn->end ||
+        d->precision == PL_PREC_UNKNOWN)
+      continue;
+    long dist = d->start >= s && d->end <= e ? 0
+                : d->end <= s ? (long)(s - d->end)
+                              : (long)(d->start - e) * 2; /* prefer before */
+    if (best < 0 || dist < best_d) {
+      best = (int)i;
+      best_d = dist;
+    }
+  }
+  if (best < 0 && c->sent > 0) {
+    /* the nearest date of the two sentences before */
+    uint32_t from = c->t->sents[c->sent >= 2 ? c->sent - 2 : 0].start;
+    for (size_t i = c->ndates; i-- > 0;) {
+      const pl_when *d = &c->dates[i];
+      if (d->end <= sn->start && d->start >= from &&
+          d->precision != PL_PREC_UNKNOWN) {
+        best = (int)i;
+        break;
+      }
+    }
+  }
+  memset(w, 0, sizeof *w);
+  *text = NULL;
+  if (best >= 0) {
+    *w = c->dates[best];
+    *text = pl_arena_strndup(&c->fi->arena, c->doc->body + w->start,
+                             w->end - w->start);
+    return;
+  }
+  if (!planned && c->f->published[0]) {
+    memcpy(w->from, c->f->published, 11);
+    memcpy(w->to, c->f->published, 11);
+    w->precision = PL_PREC_DAY;
+  }
+}
+
+static int sentence_planned(const ctx *c, size_t c0, size_t c1) {
+  for (size_t i = c->s_c0; i < c1 && i < c->s_c1; i++) {
+    if (is_cue(c, i, "planned"))
+      return 1;
+    if (i >= c0 && c->ch[i].type == CH_CUE) {
+      const char *w = norm(c, c->ch[i].t0);
+      if (!strncmp(w, "\xd8\xb3", 2) && strlen(w) >= 8)
+        return 1; /* سيجتمع، ستقترحان */
+      if (!strncmp(w, "\xd9\x88\xd8\xb3", 4) && strlen(w) >= 10)
+        return 1; /* وسيجري */
+    }
+  }
+  return 0;
+}
+
+static int *arena_ints(ctx *c, const int *v, size_t n) {
+  int *p = pl_arena_alloc(&c->fi->arena, (n ? n : 1) * sizeof *p);
+  if (p && n)
+    memcpy(p, v, n * sizeof *p);
+  return p;
+}
+
+static const char *span_text(ctx *c, size_t c0, size_t c1) {
+  if (c1 <= c0)
+    return NULL;
+  uint32_t s = c->ch[c0].start, e = c->ch[c1 - 1].end;
+  return pl_arena_strndup(&c->fi->arena, c->doc->body + s, e - s);
+}
+
+/* Collects the actors of captures named in v ("2" or "2,4"). */
+static int collect(const cap *caps, int ncaps, const char *v, int *out, int max) {
+  int n = 0;
+  for (const char *p = v; *p;) {
+    int i = atoi(p) - 1;
+    if (i >= 0 && i < ncaps && caps[i].set)
+      for (int k = 0; k < caps[i].nactors && n < max; k++) {
+        int dup = 0;
+        for (int q = 0; q < n; q++)
+          dup |= out[q] == caps[i].actors[k];
+        if (!dup)
+          out[n++] = caps[i].actors[k];
+      }
+    while (*p && *p != ',')
+      p++;
+    if (*p == ',')
+      p++;
+  }
+  return n;
+}
+
+static const char *arg(const action *a, const char *key) {
+  for (int i = 0; i < a->nargs; i++)
+    if (!strcmp(a->args[i].key, key))
+      return a->args[i].val;
+  return NULL;
+}
+
+static const cap *arg_cap(const action *a, const char *key, const cap *caps,
+                          int ncaps) {
+  const char *v = arg(a, key);
+  if (!v || !isdigit((unsigned char)v[0]))
+    return NULL;
+  int i = atoi(v) - 1;
+  return i >= 0 && i < ncaps && caps[i].set ? &caps[i] : NULL;
+}
+
+static void set_subject(ctx *c, const int *v, int n) {
+  if (n <= 0)
+    return;
+  c->nsubject = n > 12 ? 12 : n;
+  memcpy(c->subject, v, (size_t)c->nsubject * sizeof *v);
+  c->subj_sent = c->sent;
+}
+
+static const char *meeting_kind(const char *val, size_t n) {
+  if (val && strcmp(val, "multilateral") && strcmp(val, "-"))
+    return val;
+  return n == 2 ? "bilateral" : n == 3 ? "trilateral" : "multilateral";
+}
+
+static int add_meeting(ctx *c, const int *parts, int n, const char *kind,
+                       uint32_t s, uint32_t e, size_t c0, size_t c1) {
+  if (n < 1)
+    return 0;
+  /* the same participants in the same sentence: one meeting */
+  for (size_t i = 0; i < c->f->nmeetings; i++) {
+    pl_meeting *m = &c->f->meetings[i];
+    if (m->ev.sentence.start != c->t->sents[c->sent].start ||
+        m->nparticipants != (size_t)n)
+      continue;
+    int same = 1;
+    for (int k = 0; k < n && same; k++) {
+      int found = 0;
+      for (size_t q = 0; q < m->nparticipants; q++)
+        found |= m->participants[q] == parts[k];
+      same = found;
+    }
+    if (same)
+      return 0;
+  }
+  pl_meeting *p = grow(c->f->meetings, &c->fi->capmeetings, c->f->nmeetings,
+                       sizeof *p);
+  if (!p)
+    return PL_ENOMEM;
+  c->f->meetings = p;
+  pl_meeting *m = &p[c->f->nmeetings++];
+  memset(m, 0, sizeof *m);
+  m->participants = arena_ints(c, parts, (size_t)n);
+  m->nparticipants = (size_t)n;
+  m->kind = meeting_kind(kind, (size_t)n);
+  int planned = sentence_planned(c, c0, c1);
+  m->status = planned ? "planned" : "held";
+  govern_date(c, s, e, planned, &m->when, &m->date_text);
+  /* the place named in the sentence */
+  for (size_t i = c->s_c0; i < c->s_c1; i++)
+    if (c->ch[i].type == CH_PLACE && c->ch[i].actor < 0) {
+      m->place = entry_of(c, &c->ch[i])->name;
+      break;
+    }
+  m->ev = evidence_of(c, s, e);
+  return m->participants ? 0 : PL_ENOMEM;
+}
+
+static int add_proposal(ctx *c, const int *by, int nby, const int *to,
+                        int nto, const char *content, uint32_t s, uint32_t e,
+                        size_t c0, size_t c1) {
+  if (nby < 1)
+    return 0;
+  for (size_t i = 0; i < c->f->nproposals; i++) {
+    pl_proposal *p = &c->f->proposals[i];
+    if (p->nby != (size_t)nby)
+      continue;
+    int same = 1;
+    for (int k = 0; k < nby && same; k++) {
+      int found = 0;
+      for (size_t q = 0; q < p->nby; q++)
+        found |= p->by[q] == by[k];
+      same = found;
+    }
+    if (same)
+      return 0; /* one proposal per proposer set in an article */
+  }
+  pl_proposal *p = grow(c->f->proposals, &c->fi->capproposals,
+                        c->f->nproposals, sizeof *p);
+  if (!p)
+    return PL_ENOMEM;
+  c->f->proposals = p;
+  pl_proposal *q = &p[c->f->nproposals++];
+  memset(q, 0, sizeof *q);
+  q->by = arena_ints(c, by, (size_t)nby);
+  q->nby = (size_t)nby;
+  q->to = arena_ints(c, to, (size_t)nto);
+  q->nto = (size_t)nto;
+  q->content = content;
+  int planned = sentence_planned(c, c0, c1);
+  q->status = planned ? "planned" : "proposed";
+  govern_date(c, s, e, 0, &q->when, &q->date_text);
+  q->ev = evidence_of(c, s, e);
+  return q->by ? 0 : PL_ENOMEM;
+}
+
+static int apply(ctx *c, const rule *r, cap *caps, size_t c0, size_t c1) {
+  int nc = r->nelems;
+  for (int i = 0; i < nc; i++) {
+    cap *k = &caps[i];
+    if (k->set && k->nt1 > k->nt0) {
+      int a = person_for(c, k->nt0, k->nt1);
+      if (a < -1)
+        return PL_ENOMEM;
+      if (a >= 0 && c->final &&
+          add_mention(c, a, c->t->toks[k->nt0].start, c->t->toks[k->nt1 - 1].end) < 0)
+        return PL_ENOMEM;
+      cap_add(k, a);
+      k->nt0 = k->nt1 = 0;
+    }
+  }
+  uint32_t s = c->ch[c0].start, e = c->ch[c1 - 1].end;
+  c->rule = r;
+  for (int i = 0; i < r->nacts; i++) {
+    const action *a = &r->acts[i];
+    int v1[24], v2[24];
+    int n1, n2;
+    const char *subj = arg(a, "subj");
+    if (!strcmp(a->name, "round")) {
+      const cap *k = arg_cap(a, "n", caps, nc);
+      if (k && k->num > 0 && !c->round)
+        c->round = k->num;
+      continue;
+    }
+    if (!c->final)
+      continue;
+    if (!strcmp(a->name, "role")) {
+      n1 = collect(caps, nc, arg(a, "person") ? arg(a, "person") : "", v1, 24);
+      const cap *rc = arg_cap(a, "role", caps, nc);
+      const char *rv = arg(a, "role");
+      const char *role = rc ? rc->role : rv && !isdigit((unsigned char)rv[0]) ? rv : NULL;
+      if (!role)
+        continue;
+      int of = rc && rc->role_of >= 0 ? rc->role_of : -1;
+      if (of < 0 && arg(a, "of")) {
+        n2 = collect(caps, nc, arg(a, "of"), v2, 24);
+        if (n2)
+          of = v2[0];
+      }
+      if (n1 && add_role(c, v1[0], role, of, 0, s, e) < 0)
+        return PL_ENOMEM;
+    } else if (!strcmp(a->name, "delegation")) {
+      n1 = collect(caps, nc, arg(a, "of") ? arg(a, "of") : "", v1, 24);
+      n2 = collect(caps, nc, arg(a, "head") ? arg(a, "head") : "", v2, 24);
+      if (!n1)
+        continue;
+      if (add_delegation(c, v1[0], n2 ? v2[0] : -1, s, e) < 0)
+        return PL_ENOMEM;
+      if (n2) {
+        const cap *rc = arg_cap(a, "role", caps, nc);
+        const char *rv = arg(a, "role");
+        const char *role = rc && rc->role ? rc->role : rv && !isdigit((unsigned char)rv[0]) ? rv : "head of delegation";
+        int of = rc && rc->role_of >= 0 ? rc->role_of : v1[0];
+        if (add_role(c, v2[0], role, of, !rc, s, e) < 0)
+          return PL_ENOMEM;
+      }
+    } else if (!strcmp(a->name, "meeting") || !strcmp(a->name, "meetings_each")) {
+      n1 = collect(caps, nc, arg(a, "with") ? arg(a, "with") : "", v1, 24);
+      const cap *kc = arg_cap(a, "kind", caps, nc);
+      const char *kind = kc ? kc->val : arg(a, "kind");
+      if (subj)
+        set_subject(c, v1, n1 > 0 ? 1 : 0);
+      if (!strcmp(a->name, "meetings_each")) {
+        n2 = collect(caps, nc, arg(a, "each") ? arg(a, "each") : "", v2, 24);
+        for (int k = 0; k < n2; k++) {
+          int parts[25];
+          int np = 0;
+          for (int q = 0; q < n1; q++)
+            if (v1[q] != v2[k])
+              parts[np++] = v1[q];
+          parts[np++] = v2[k];
+          if (np >= 2 && add_meeting(c, parts, np, kind, s, e, c0, c1) < 0)
+            return PL_ENOMEM;
+        }
+      } else {
+        if (subj && !strcmp(subj, "all"))
+          set_subject(c, v1, n1);
+        if (n1 >= 2 && add_meeting(c, v1, n1, kind, s, e, c0, c1) < 0)
+          return PL_ENOMEM;
+      }
+    } else if (!strcmp(a->name, "proposal")) {
+      n1 = collect(caps, nc, arg(a, "by") ? arg(a, "by") : "", v1, 24);
+      n2 = collect(caps, nc, arg(a, "to") ? arg(a, "to") : "", v2, 24);
+      const cap *cc = arg_cap(a, "content", caps, nc);
+      const char *content = cc ? span_text(c, cc->c0, cc->c1) : NULL;
+      /* media quoted as sources do not propose */
+      int keep = 0;
+      for (int k = 0; k < n1; k++)
+        if (c->f->actors[v1[k]].type != PL_ACTOR_MEDIA)
+          v1[keep++] = v1[k];
+      if (subj)
+        set_subject(c, v1, keep);
+      if (add_proposal(c, v1, keep, v2, n2, content, s, e, c0, c1) < 0)
+        return PL_ENOMEM;
+    } else if (!strcmp(a->name, "heads_from_roles")) {
+      for (size_t k = c->roles_sent0; k < c->f->nroles; k++) {
+        pl_role *rr = &c->f->roles[k];
+        if (rr->of >= 0 && add_delegation(c, rr->of, rr->person, s, e) < 0)
+          return PL_ENOMEM;
+      }
+    } else if (!strcmp(a->name, "subject")) {
+      n1 = collect(caps, nc, arg(a, "is") ? arg(a, "is") : "", v1, 24);
+      set_subject(c, v1, n1);
+    }
+  }
+  return 0;
+}
+
+/* Runs every rule at every chunk of every sentence. */
+static int run_rules(ctx *c) {
+  size_t ci = 0;
+  c->nsubject = 0;
+  c->last_deleg = -1;
+  for (size_t s = 0; s < c->t->nsents; s++) {
+    c->sent = (uint32_t)s;
+    c->s_c0 = ci;
+    while (ci < c->nch && c->t->toks[c->ch[ci].t0].sent == s)
+      ci++;
+    c->s_c1 = ci;
+    c->roles_sent0 = c->f->nroles;
+    if (s && c->t->sents[s].para != c->t->sents[s - 1].para + 0 &&
+        c->subj_sent + 2 < s)
+      c->nsubject = 0;
+    for (size_t ri = 0; ri < c->ex->nrules; ri++)
+      c->resume[ri] = c->s_c0;
+    for (size_t p = c->s_c0; p < c->s_c1; p++) {
+      for (size_t ri = 0; ri < c->ex->nrules; ri++) {
+        const rule *r = &c->ex->rules[ri];
+        if (!(r->lang & c->lang) || p < c->resume[ri])
+          continue;
+        cap caps[MAX_ELEMS];
+        size_t end = 0;
+        c->rule = r;
+        if (match_from(c, r, 0, p, caps, &end) && end > p) {
+          if (apply(c, r, caps, p, end) < 0)
+            return PL_ENOMEM;
+          c->resume[ri] = end;
+        }
+      }
+    }
+  }
+  return 0;
+}
+
+/* Rounds apply to the meetings of the document near its date. */
+static void finish(ctx *c) {
+  static char rbuf[16];
+  (void)rbuf;
+  if (c->round > 0) {
+    char *r = pl_arena_alloc(&c->fi->arena, 16);
+    if (r) {
+      snprintf(r, 16, "%d", c->round);
+      for (size_t i = 0; i < c->f->nmeetings; i++) {
+        pl_meeting *m = &c->f->meetings[i];
+        if (!m->when.from[0] || !c->f->published[0] ||
+            !strncmp(m->when.from, c->f->published, 7))
+          m->round = r;
+      }
+    }
+  }
+  /* the most-named venue is where undated-place meetings of the day are */
+  int counts[64] = {0};
+  int best = -1;
+  for (size_t i = 0; i < c->nch; i++)
+    if (c->ch[i].type == CH_PLACE && c->ch[i].entry >= 0) {
+      int h = c->ch[i].entry % 64;
+      if (++counts[h] && (best < 0 || counts[h] > counts[best % 64]))
+        best = c->ch[i].entry;
+    }
+  if (best >= 0) {
+    const char *venue = pl_lexicon_entry(c->ex->lex, best)->name;
+    for (size_t i = 0; i < c->f->nmeetings; i++) {
+      pl_meeting *m = &c->f->meetings[i];
+      if (!m->place && (!m->when.from[0] || !c->f->published[0] ||
+                        !strncmp(m->when.from, c->f->published, 7)))
+        m->place = venue;
+    }
+  }
+  /* a discovered person's Arabic name is its name_ar */
+  for (size_t i = 0; i < c->f->nactors; i++) {
+    pl_actor *a = &c->f->actors[i];
+    if (a->type == PL_ACTOR_PERSON && (unsigned char)a->name[0] >= 0xD8 &&
+        (unsigned char)a->name[0] <= 0xDB)
+      a->name_ar = a->name;
+  }
+}
+
+int pl_extract(pl_extractor *ex, const pl_doc *doc, pl_facts **out,
+               pl_error *err) {
+  *out = NULL;
+  int rc = 0;
+  pl_facts *f = calloc(1, sizeof *f);
+  facts_impl *fi = calloc(1, sizeof *fi);
+  ctx c;
+  memset(&c, 0, sizeof c);
+  if (!f || !fi) {
+    free(f);
+    free(fi);
+    return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+  }
+  f->impl = fi;
+  f->body = doc->body;
+  f->body_len = doc->body_len;
+  snprintf(f->lang, sizeof f->lang, "%s", doc->lang[0] ? doc->lang : "und");
+  memcpy(f->published, doc->published, sizeof f->published);
+  c.ex = ex;
+  c.doc = doc;
+  c.t = &ex->text;
+  c.f = f;
+  c.fi = fi;
+  c.lang = !strcmp(f->lang, "ar") ? 1 : !strcmp(f->lang, "en") ? 2 : 3;
+  if (!(c.resume = calloc(ex->nrules ? ex->nrules : 1, sizeof *c.resume)))
+    goto nomem;
+  if ((rc = pl_text_segment(ex->seg, doc->body, doc->body_len, &ex->text, err)) < 0)
+    goto done;
+  if ((rc = pl_dates_find(doc->body, doc->body_len, doc->published,
+                          c.lang == 1 ? "ar" : c.lang == 2 ? "en" : NULL,
+                          &c.dates, &c.ndates, err)) < 0)
+    goto done;
+  /* pass 1 finds people; pass 2 knows them everywhere and records facts */
+  if ((rc = build_chunks(&c)) < 0 || (rc = run_rules(&c)) < 0)
+    goto nomem;
+  f->nroles = f->ndelegations = f->nmeetings = f->nproposals = 0;
+  person_short_forms(&c);
+  c.final = 1;
+  c.round = 0;
+  if ((rc = build_chunks(&c)) < 0 || (rc = run_rules(&c)) < 0)
+    goto nomem;
+  finish(&c);
+  /* drop actors nobody mentions (pass-1 leftovers) by keeping them: their
+     indices are referenced; mentions are empty only for merged names */
+  *out = f;
+  f = NULL;
+  goto done;
+nomem:
+  rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+done:
+  for (size_t i = 0; i < c.npersons; i++) {
+    free(c.persons[i].key);
+    free(c.persons[i].shortkey);
+  }
+  free(c.persons);
+  free(c.ch);
+  free(c.dates);
+  free(c.resume);
+  pl_facts_free(f);
+  return rc;
+}

@@ -1,0 +1,704 @@
+/* The graph store: opening safely, migrations, adding documents (all or
+ * nothing, idempotent), resolving actors and meetings across documents,
+ * the timeline and actor queries, and store-backed views. */
+#include "harness.h"
+#include "store_int.h"
+
+#include <parley/query.h>
+#include <parley/view.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dir[64];
+
+static const char *path_in(const char *name) {
+  static char p[4][128];
+  static int k;
+  k = (k + 1) % 4;
+  snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
+  return p[k];
+}
+
+static long long count(pl_store *st, const char *sql) {
+  sqlite3_stmt *s = NULL;
+  long long n = -1;
+  if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK &&
+      sqlite3_step(s) == SQLITE_ROW)
+    n = sqlite3_column_int64(s, 0);
+  else
+    fprintf(stderr, "sql failed: %s: %s\n", sql, sqlite3_errmsg(st->db));
+  sqlite3_finalize(s);
+  return n;
+}
+
+/* All the table sizes, to compare before and after. */
+static void snapshot(pl_store *st, long long out[6]) {
+  static const char *const q[6] = {
+      "SELECT count(*) FROM documents", "SELECT count(*) FROM entities",
+      "SELECT count(*) FROM aliases",   "SELECT count(*) FROM edges",
+      "SELECT count(*) FROM evidence",  "SELECT count(*) FROM events"};
+  for (int i = 0; i < 6; i++)
+    out[i] = count(st, q[i]);
+}
+
+static pl_span sp(const char *body, const char *needle) {
+  const char *p = strstr(body, needle);
+  pl_span s = {0, 0};
+  if (!p) {
+    fprintf(stderr, "test bug: '%s' not in body\n", needle);
+    return s;
+  }
+  s.start = (uint32_t)(p - body);
+  s.end = s.start + (uint32_t)strlen(needle);
+  return s;
+}
+
+static pl_evidence ev(const char *body, const char *frag, const char *rule) {
+  pl_evidence e;
+  e.span = sp(body, frag);
+  e.sentence.start = 0;
+  e.sentence.end = (uint32_t)strlen(body);
+  e.rule = rule;
+  return e;
+}
+
+static void make_doc(pl_doc *d, const char *id, const char *source,
+                     const char *published, const char *body) {
+  memset(d, 0, sizeof *d);
+  snprintf(d->id, sizeof d->id, "%s", id);
+  d->source = (char *)source;
+  snprintf(d->published, sizeof d->published, "%s", published);
+  d->body = (char *)body;
+  d->body_len = strlen(body);
+}
+
+static void facts_init(pl_facts *f, const char *body, const char *pub) {
+  memset(f, 0, sizeof *f);
+  f->body = body;
+  f->body_len = strlen(body);
+  snprintf(f->published, sizeof f->published, "%s", pub);
+}
+
+static void when(pl_when *w, const char *from, const char *to) {
+  memset(w, 0, sizeof *w);
+  if (from) {
+    snprintf(w->from, sizeof w->from, "%s", from);
+    snprintf(w->to, sizeof w->to, "%s", to ? to : from);
+    w->precision = PL_PREC_DAY;
+  }
+}
+
+/* ---- document 1: English, Astana 11 ------------------------------------- */
+static const char body1[] =
+    "Russia, Iran and Turkey met in Astana on Wednesday for the 11th round. "
+    "The Russian delegation was headed by Alexander Lavrentiev, the Russian "
+    "envoy. Russia proposed a ceasefire to Turkey.";
+
+static int add_doc1(pl_store *st, int *added, pl_error *err) {
+  static pl_span m_ru[2], m_ir[1], m_tr[1], m_lav[1];
+  static pl_actor actors[4];
+  static int parts[3] = {0, 1, 2}, by[1] = {0}, to[1] = {2};
+  static pl_meeting meet;
+  static pl_delegation del;
+  static pl_role role;
+  static pl_proposal prop;
+  pl_doc d;
+  pl_facts f;
+  make_doc(&d, "d1", "astana-en.txt", "2018-11-28", body1);
+  facts_init(&f, body1, "2018-11-28");
+  m_ru[0] = sp(body1, "Russia");
+  m_ru[1] = sp(body1, "Russian");
+  m_ir[0] = sp(body1, "Iran");
+  m_tr[0] = sp(body1, "Turkey");
+  m_lav[0] = sp(body1, "Alexander Lavrentiev");
+  actors[0] = (pl_actor){"Russia", "روسيا", "state:RU", NULL, PL_ACTOR_STATE,
+                         m_ru, 2};
+  actors[1] = (pl_actor){"Iran", "إيران", "state:IR", NULL, PL_ACTOR_STATE,
+                         m_ir, 1};
+  actors[2] = (pl_actor){"Turkey", "تركيا", "state:TR", NULL, PL_ACTOR_STATE,
+                         m_tr, 1};
+  actors[3] = (pl_actor){"Alexander Lavrentiev", NULL, NULL, NULL,
+                         PL_ACTOR_PERSON, m_lav, 1};
+  memset(&meet, 0, sizeof meet);
+  meet.participants = parts;
+  meet.nparticipants = 3;
+  meet.kind = "trilateral";
+  meet.place = "Astana";
+  meet.round = "11";
+  meet.status = "held";
+  when(&meet.when, "2018-11-28", NULL);
+  meet.ev = ev(body1, "Russia, Iran and Turkey met", "en.met");
+  del = (pl_delegation){0, 3, NULL, 0,
+                        ev(body1, "headed by Alexander Lavrentiev", "en.del")};
+  role = (pl_role){3, "envoy", 0, ev(body1, "the Russian envoy", "en.role")};
+  memset(&prop, 0, sizeof prop);
+  prop.by = by;
+  prop.nby = 1;
+  prop.to = to;
+  prop.nto = 1;
+  prop.content = "a ceasefire";
+  when(&prop.when, "2018-11-28", NULL);
+  prop.ev = ev(body1, "Russia proposed a ceasefire", "en.prop");
+  f.actors = actors;
+  f.nactors = 4;
+  f.meetings = &meet;
+  f.nmeetings = 1;
+  f.delegations = &del;
+  f.ndelegations = 1;
+  f.roles = &role;
+  f.nroles = 1;
+  f.proposals = &prop;
+  f.nproposals = 1;
+  return pl_store_add(st, &d, &f, added, err);
+}
+
+/* ---- document 2: Arabic, the same meeting ------------------------------- */
+static const char body2[] =
+    "اجتمع ممثلو روسيا وإيران وتركيا في العاصمة الكازاخية في الجولة 11.";
+
+static int add_doc2(pl_store *st, int *added, pl_error *err) {
+  static pl_span m_ru[1], m_ir[1], m_tr[1];
+  static pl_actor actors[3];
+  static int parts[3] = {2, 1, 0};
+  static pl_meeting meet;
+  pl_doc d;
+  pl_facts f;
+  make_doc(&d, "d2", "astana-ar.txt", "2018-11-29", body2);
+  facts_init(&f, body2, "2018-11-29");
+  m_ru[0] = sp(body2, "روسيا");
+  m_ir[0] = sp(body2, "إيران");
+  m_tr[0] = sp(body2, "تركيا");
+  /* The Arabic extractor names lexicon states in Arabic. */
+  actors[0] = (pl_actor){"روسيا", NULL, "state:RU", NULL, PL_ACTOR_STATE,
+                         m_ru, 1};
+  actors[1] = (pl_actor){"إيران", NULL, "state:IR", NULL, PL_ACTOR_STATE,
+                         m_ir, 1};
+  actors[2] = (pl_actor){"تركيا", NULL, "state:TR", NULL, PL_ACTOR_STATE,
+                         m_tr, 1};
+  memset(&meet, 0, sizeof meet);
+  meet.participants = parts;
+  meet.nparticipants = 3;
+  meet.kind = "trilateral";
+  meet.round = "11";
+  when(&meet.when, "2018-11-28", "2018-11-29");
+  meet.ev = ev(body2, "اجتمع ممثلو روسيا", "ar.met");
+  f.actors = actors;
+  f.nactors = 3;
+  f.meetings = &meet;
+  f.nmeetings = 1;
+  return pl_store_add(st, &d, &f, added, err);
+}
+
+/* A document naming persons only, with one meeting of them (undated). */
+static int add_people(pl_store *st, const char *id, const char *body,
+                      const char *const *names, size_t n, int meet_them,
+                      pl_error *err) {
+  pl_span spans[4];
+  pl_actor actors[4];
+  int parts[4];
+  pl_meeting m;
+  pl_doc d;
+  pl_facts f;
+  make_doc(&d, id, id, "", body);
+  facts_init(&f, body, "");
+  for (size_t i = 0; i < n; i++) {
+    spans[i] = sp(body, names[i]);
+    actors[i] = (pl_actor){names[i], NULL, NULL, NULL, PL_ACTOR_PERSON,
+                           &spans[i], 1};
+    parts[i] = (int)i;
+  }
+  f.actors = actors;
+  f.nactors = n;
+  memset(&m, 0, sizeof m);
+  m.participants = parts;
+  m.nparticipants = n;
+  m.kind = "bilateral";
+  m.place = "Geneva";
+  when(&m.when, NULL, NULL);
+  m.ev = ev(body, names[0], "en.met");
+  if (meet_them) {
+    f.meetings = &m;
+    f.nmeetings = 1;
+  }
+  int added;
+  return pl_store_add(st, &d, &f, &added, err);
+}
+
+/* ---- files --------------------------------------------------------------- */
+
+static char *slurp(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  char *buf = malloc(1 << 20);
+  *n = fread(buf, 1, 1 << 20, f);
+  fclose(f);
+  return buf;
+}
+
+static int same_bytes(const char *path, const char *before, size_t n) {
+  size_t m;
+  char *now = slurp(path, &m);
+  int same = now && m == n && memcmp(now, before, n) == 0;
+  free(now);
+  return same;
+}
+
+static void test_refusals(void) {
+  pl_error err;
+  pl_store *st = NULL;
+
+  /* Missing file, read-only. */
+  pl_error_clear(&err);
+  INT_EQ(pl_store_open(&st, path_in("missing.db"), PL_STORE_READONLY, &err),
+         PL_ENOTFOUND);
+  OK(st == NULL);
+  OK(access(path_in("missing.db"), F_OK) != 0);
+
+  /* Not SQLite at all: refused before SQLite sees it, untouched. */
+  const char *txt = path_in("notes.db");
+  FILE *f = fopen(txt, "wb");
+  fputs("these are my notes, not a database at all\n", f);
+  fclose(f);
+  size_t n;
+  char *before = slurp(txt, &n);
+  pl_error_clear(&err);
+  INT_EQ(pl_store_open(&st, txt, PL_STORE_CREATE, &err), PL_EINPUT);
+  OK(strstr(err.msg, "not a parley store") != NULL);
+  OK(same_bytes(txt, before, n));
+  free(before);
+
+  /* SQLite, but someone else's. */
+  const char *other = path_in("other.db");
+  sqlite3 *db;
+  sqlite3_open(other, &db);
+  sqlite3_exec(db, "CREATE TABLE recipes(name TEXT)", NULL, NULL, NULL);
+  sqlite3_close(db);
+  before = slurp(other, &n);
+  pl_error_clear(&err);
+  INT_EQ(pl_store_open(&st, other, PL_STORE_CREATE, &err), PL_EINPUT);
+  OK(strstr(err.msg, "not a parley store") != NULL);
+  OK(same_bytes(other, before, n));
+  free(before);
+
+  /* Written by a newer parley: refused, byte-identical. */
+  const char *newer = path_in("newer.db");
+  sqlite3_open(newer, &db);
+  sqlite3_exec(db,
+               "CREATE TABLE documents(id TEXT); CREATE TABLE entities(id);"
+               " CREATE TABLE aliases(k); CREATE TABLE edges(id);"
+               " CREATE TABLE evidence(e); PRAGMA user_version = 99",
+               NULL, NULL, NULL);
+  sqlite3_close(db);
+  before = slurp(newer, &n);
+  pl_error_clear(&err);
+  INT_EQ(pl_store_open(&st, newer, PL_STORE_CREATE, &err), PL_EVERSION);
+  STR_EQ(err.msg, "written by a newer parley (schema 99, this one reads up "
+                  "to 2)");
+  OK(same_bytes(newer, before, n));
+  pl_error_clear(&err);
+  INT_EQ(pl_store_open(&st, newer, PL_STORE_READONLY, &err), PL_EVERSION);
+  OK(same_bytes(newer, before, n));
+  OK(access(path_in("newer.db-wal"), F_OK) != 0);
+  free(before);
+  OK(st == NULL);
+}
+
+/* A store as version 1 wrote it. */
+static const char v1_sql[] =
+    "CREATE TABLE documents(id TEXT PRIMARY KEY, source TEXT, url TEXT,"
+    " title TEXT, lang TEXT, published TEXT, body TEXT, ingested_at TEXT NOT"
+    " NULL);"
+    "CREATE TABLE entities(id INTEGER PRIMARY KEY, type TEXT NOT NULL CHECK("
+    "type IN ('person','state','organization','group','media','place',"
+    "'meeting','proposal')), name TEXT NOT NULL, name_ar TEXT, key TEXT);"
+    "CREATE UNIQUE INDEX entities_key ON entities(key) WHERE key IS NOT NULL;"
+    "CREATE TABLE aliases(norm_key TEXT NOT NULL, entity_id INTEGER NOT NULL"
+    " REFERENCES entities(id) ON DELETE CASCADE, PRIMARY KEY(norm_key,"
+    " entity_id)) WITHOUT ROWID;"
+    "CREATE INDEX aliases_entity ON aliases(entity_id);"
+    "CREATE TABLE events(entity_id INTEGER PRIMARY KEY REFERENCES"
+    " entities(id) ON DELETE CASCADE, date_from TEXT, date_to TEXT,"
+    " precision INTEGER NOT NULL DEFAULT 0, kind TEXT, place_id INTEGER"
+    " REFERENCES entities(id), round TEXT, status TEXT, content TEXT,"
+    " date_text TEXT);"
+    "CREATE INDEX events_date ON events(date_from, date_to);"
+    "CREATE TABLE edges(id INTEGER PRIMARY KEY, src INTEGER NOT NULL"
+    " REFERENCES entities(id), dst INTEGER REFERENCES entities(id), type TEXT"
+    " NOT NULL CHECK(type IN ('participates_in','heads','holds_role',"
+    "'member_of','proposes','addressed_to','held_in')), date_from TEXT,"
+    " date_to TEXT, precision INTEGER NOT NULL DEFAULT 0, attrs TEXT);"
+    "CREATE INDEX edges_src ON edges(src, type);"
+    "CREATE INDEX edges_dst ON edges(dst, type);"
+    "CREATE TABLE evidence(edge_id INTEGER NOT NULL REFERENCES edges(id) ON"
+    " DELETE CASCADE, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE"
+    " CASCADE, start INTEGER NOT NULL, end INTEGER NOT NULL, sentence TEXT);"
+    "CREATE UNIQUE INDEX evidence_edge ON evidence(edge_id, doc_id, start,"
+    " end);"
+    "CREATE INDEX evidence_doc ON evidence(doc_id);"
+    "INSERT INTO documents VALUES('old', 'old.txt', NULL, NULL, 'en',"
+    " '2016-02-01', 'Staffan de Mistura heads the UN team.', '2016-02-02');"
+    "INSERT INTO entities VALUES(1, 'person', 'Staffan de Mistura', NULL,"
+    " NULL), (2, 'organization', 'United Nations', 'الأمم المتحدة',"
+    " 'org:UN');"
+    "INSERT INTO aliases VALUES('staffan de mistura', 1), ('united nations',"
+    " 2);"
+    "INSERT INTO edges VALUES(1, 1, 2, 'heads', '2016-02-01', '2016-02-01',"
+    " 1, '{\"kind\":\"delegation\"}');"
+    "INSERT INTO evidence VALUES(1, 'old', 0, 18, 'Staffan de Mistura heads"
+    " the UN team.');"
+    "PRAGMA user_version = 1;";
+
+static void test_migration(void) {
+  const char *p = path_in("v1.db");
+  sqlite3 *db;
+  OK(sqlite3_open(p, &db) == SQLITE_OK);
+  OK(sqlite3_exec(db, v1_sql, NULL, NULL, NULL) == SQLITE_OK);
+  sqlite3_close(db);
+  pl_error err;
+  pl_error_clear(&err);
+  pl_store *st = NULL;
+  INT_EQ(pl_store_open(&st, p, PL_STORE_READONLY, &err), 0);
+  if (!st) {
+    fprintf(stderr, "migration: %s\n", err.msg);
+    return;
+  }
+  INT_EQ(count(st, "PRAGMA user_version"), PL_STORE_SCHEMA);
+  INT_EQ(count(st, "SELECT count(*) FROM entities WHERE translit IS NULL"),
+         2);
+  INT_EQ(count(st, "SELECT count(*) FROM evidence WHERE rule IS NULL"), 1);
+  /* Mentions rebuilt from the evidence: both ends, one document. */
+  INT_EQ(count(st, "SELECT count(*) FROM mentions"), 2);
+  /* The old data answers queries. */
+  long long *ids = NULL;
+  size_t n = 0;
+  INT_EQ(pl_store__find_actor(st, "United-Nations", &ids, &n, &err), 0);
+  INT_EQ(n, 1);
+  if (n)
+    INT_EQ(ids[0], 2);
+  free(ids);
+  pl_store_close(st);
+  /* Opening again: nothing left to migrate. */
+  INT_EQ(pl_store_open(&st, p, 0, &err), 0);
+  if (st)
+    INT_EQ(count(st, "PRAGMA user_version"), PL_STORE_SCHEMA);
+  pl_store_close(st);
+}
+
+/* Collects timeline rows as "date|type|participants|sources". */
+typedef struct rows {
+  char text[16][300];
+  int n;
+} rows;
+
+static int collect(void *ctx, const pl_timeline_row *r, pl_error *err) {
+  (void)err;
+  rows *rs = ctx;
+  if (rs->n >= 16)
+    return 0;
+  char who[128], src[128];
+  pl_query_format_names(who, sizeof who, r->participants, r->nparticipants,
+                        NULL);
+  pl_query_format_names(src, sizeof src, r->sources, r->nsources, "; ");
+  snprintf(rs->text[rs->n++], 300, "%s|%s|%s|%s",
+           r->date_from ? r->date_from : "-", r->type, who, src);
+  return 0;
+}
+
+static int count_actor(void *ctx, const pl_actor_row *r, pl_error *err) {
+  (void)err;
+  (void)r;
+  (*(int *)ctx)++;
+  return 0;
+}
+
+static void test_store(void) {
+  const char *p = path_in("main.db");
+  pl_error err;
+  pl_error_clear(&err);
+  pl_store *st = NULL;
+  INT_EQ(pl_store_open(&st, p, PL_STORE_CREATE, &err), 0);
+  if (!st) {
+    fprintf(stderr, "open: %s\n", err.msg);
+    return;
+  }
+  INT_EQ(count(st, "PRAGMA user_version"), PL_STORE_SCHEMA);
+  INT_EQ(count(st, "PRAGMA foreign_keys"), 1);
+  int added = -1;
+  INT_EQ(add_doc1(st, &added, &err), 0);
+  if (err.code)
+    fprintf(stderr, "add: %s: %s\n", err.where, err.msg);
+  INT_EQ(added, 1);
+  long long a[6], b[6];
+  snapshot(st, a);
+  INT_EQ(a[0], 1);
+  /* Russia, Iran, Turkey, Lavrentiev, Astana, meeting, proposal. */
+  INT_EQ(a[1], 7);
+  /* 3 participates_in + held_in + heads + holds_role + proposes +
+   * addressed_to. */
+  INT_EQ(a[3], 8);
+  INT_EQ(a[4], 8);
+  INT_EQ(count(st, "SELECT count(*) FROM evidence WHERE rule = 'en.del' AND"
+                   " sentence LIKE 'Russia, Iran and Turkey met%'"),
+         1);
+
+  /* Idempotent: the same document again changes nothing. */
+  added = -1;
+  INT_EQ(add_doc1(st, &added, &err), 0);
+  INT_EQ(added, 0);
+  snapshot(st, b);
+  for (int i = 0; i < 6; i++)
+    INT_EQ(b[i], a[i]);
+
+  /* A failing document leaves nothing: its meeting names actor 99, after
+   * its document row and actors were written. */
+  {
+    static const char body[] = "Qatar and Egypt met in Doha.";
+    pl_span mq = sp(body, "Qatar"), me = sp(body, "Egypt");
+    pl_actor ac[2] = {
+        {"Qatar", NULL, "state:QA", NULL, PL_ACTOR_STATE, &mq, 1},
+        {"Egypt", NULL, "state:EG", NULL, PL_ACTOR_STATE, &me, 1}};
+    int parts[2] = {0, 99};
+    pl_meeting m;
+    memset(&m, 0, sizeof m);
+    m.participants = parts;
+    m.nparticipants = 2;
+    m.place = "Doha";
+    m.ev = ev(body, "met", "en.met");
+    pl_doc d;
+    pl_facts f;
+    make_doc(&d, "bad", "bad.txt", "2019-01-01", body);
+    facts_init(&f, body, "2019-01-01");
+    f.actors = ac;
+    f.nactors = 2;
+    f.meetings = &m;
+    f.nmeetings = 1;
+    pl_error_clear(&err);
+    added = -1;
+    INT_EQ(pl_store_add(st, &d, &f, &added, &err), PL_EINPUT);
+    INT_EQ(added, 0);
+    STR_EQ(err.where, "bad.txt");
+    snapshot(st, b);
+    for (int i = 0; i < 6; i++)
+      INT_EQ(b[i], a[i]);
+    INT_EQ(count(st, "SELECT count(*) FROM entities WHERE key = 'state:QA'"),
+           0);
+    /* A span outside the text is refused the same way. */
+    pl_span far = {10, 5000};
+    ac[0].mentions = &far;
+    parts[1] = 1;
+    pl_error_clear(&err);
+    INT_EQ(pl_store_add(st, &d, &f, &added, &err), PL_EINPUT);
+    snapshot(st, b);
+    INT_EQ(b[0], a[0]);
+    INT_EQ(b[1], a[1]);
+  }
+
+  /* The Arabic report of the same meeting. */
+  pl_error_clear(&err);
+  INT_EQ(add_doc2(st, &added, &err), 0);
+  if (err.code)
+    fprintf(stderr, "add: %s: %s\n", err.where, err.msg);
+  INT_EQ(added, 1);
+  INT_EQ(count(st, "SELECT count(*) FROM entities WHERE key = 'state:RU'"),
+         1);
+  INT_EQ(count(st, "SELECT count(*) FROM entities WHERE type = 'meeting'"),
+         1);
+  /* Russia's participation: one edge, evidence from both documents. */
+  INT_EQ(count(st, "SELECT count(*) FROM evidence x JOIN edges g ON g.id ="
+                   " x.edge_id JOIN entities e ON e.id = g.src WHERE e.key ="
+                   " 'state:RU' AND g.type = 'participates_in'"),
+         2);
+  INT_EQ(count(st, "SELECT count(DISTINCT x.doc_id) FROM evidence x JOIN"
+                   " edges g ON g.id = x.edge_id WHERE g.type ="
+                   " 'participates_in'"),
+         2);
+  INT_EQ(count(st, "SELECT date_to FROM events v JOIN entities e ON e.id ="
+                   " v.entity_id WHERE e.type = 'meeting'") != -1,
+         1);
+  /* Any spelling finds Russia: English, Arabic with or without hamza. */
+  {
+    const char *names[] = {"russia", "روسيا", "RUSSIA", "state:RU"};
+    for (int i = 0; i < 4; i++) {
+      long long *ids = NULL;
+      size_t n = 0;
+      INT_EQ(pl_store__find_actor(st, names[i], &ids, &n, &err), 0);
+      INT_EQ(n, 1);
+      free(ids);
+    }
+    long long *ids = NULL;
+    size_t n = 0;
+    INT_EQ(pl_store__find_actor(st, "ايران", &ids, &n, &err), 0);
+    INT_EQ(n, 1);
+    free(ids);
+  }
+
+  /* Persons: a full name matches across documents; a shared surname does
+   * not merge two people; a lone surname attaches only when unique. */
+  {
+    const char *a1[] = {"Sergey Lavrov", "Alexander Lavrentiev"};
+    const char *a2[] = {"Ivan Lavrov"};
+    const char *a3[] = {"Lavrentiev"};
+    pl_error_clear(&err);
+    INT_EQ(add_people(st, "p1", "Sergey Lavrov met Alexander Lavrentiev.", a1,
+                      2, 1, &err),
+           0);
+    INT_EQ(add_people(st, "p2", "Ivan Lavrov spoke.", a2, 1, 0, &err), 0);
+    INT_EQ(add_people(st, "p3", "Lavrentiev said so.", a3, 1, 0, &err), 0);
+    INT_EQ(count(st, "SELECT count(*) FROM entities WHERE type = 'person'"),
+           3);
+    INT_EQ(count(st, "SELECT count(*) FROM entities WHERE name LIKE "
+                     "'%Lavrov'"),
+           2);
+    INT_EQ(count(st, "SELECT sum(n) FROM mentions m JOIN entities e ON e.id"
+                     " = m.entity_id WHERE e.name = 'Alexander Lavrentiev'"),
+           3);
+  }
+
+  /* Timeline: date order, undated last; actor filter by any spelling. */
+  rows rs;
+  memset(&rs, 0, sizeof rs);
+  INT_EQ(pl_query_timeline(st, NULL, collect, &rs, &err), 0);
+  INT_EQ(rs.n, 5);
+  STR_EQ(rs.text[0], "2018-11-28|delegation|Alexander Lavrentiev, "
+                     "Russia|astana-en.txt");
+  /* Same start: the shorter event first, then by type. */
+  STR_EQ(rs.text[1], "2018-11-28|proposal|Russia, Turkey|astana-en.txt");
+  STR_EQ(rs.text[2], "2018-11-28|role|Alexander Lavrentiev, Russia|"
+                     "astana-en.txt");
+  STR_EQ(rs.text[3], "2018-11-28|meeting|Russia, Iran, Turkey|astana-ar.txt; "
+                     "astana-en.txt");
+  STR_EQ(rs.text[4], "-|meeting|Sergey Lavrov, Alexander Lavrentiev|p1");
+  {
+    const char *who[] = {"إيران", "Turkey"};
+    pl_timeline_query q = {who, 2, NULL, NULL, NULL};
+    memset(&rs, 0, sizeof rs);
+    INT_EQ(pl_query_timeline(st, &q, collect, &rs, &err), 0);
+    INT_EQ(rs.n, 1);
+    STR_EQ(rs.text[0], "2018-11-28|meeting|Russia, Iran, Turkey|"
+                       "astana-ar.txt; astana-en.txt");
+    const char *lav[] = {"alexander lavrentiev"};
+    pl_timeline_query q2 = {lav, 1, "meeting", NULL, NULL};
+    memset(&rs, 0, sizeof rs);
+    INT_EQ(pl_query_timeline(st, &q2, collect, &rs, &err), 0);
+    INT_EQ(rs.n, 1);
+    pl_timeline_query q3 = {NULL, 0, NULL, "2018-11-29", NULL};
+    memset(&rs, 0, sizeof rs);
+    INT_EQ(pl_query_timeline(st, &q3, collect, &rs, &err), 0);
+    INT_EQ(rs.n, 1); /* the meeting ran to the 29th */
+    const char *nobody[] = {"Atlantis"};
+    pl_timeline_query q4 = {nobody, 1, NULL, NULL, NULL};
+    pl_error_clear(&err);
+    INT_EQ(pl_query_timeline(st, &q4, collect, &rs, &err), PL_ENOTFOUND);
+    pl_timeline_query q5 = {NULL, 0, NULL, "2018-13-01", NULL};
+    pl_error_clear(&err);
+    INT_EQ(pl_query_timeline(st, &q5, collect, &rs, &err), PL_EUSAGE);
+  }
+  int nact = 0;
+  INT_EQ(pl_query_actors(st, NULL, count_actor, &nact, &err), 0);
+  INT_EQ(nact, 6); /* 3 states, 3 persons; places are not listed */
+  nact = 0;
+  INT_EQ(pl_query_actors(st, "state", count_actor, &nact, &err), 0);
+  INT_EQ(nact, 3);
+
+  /* Views: the whole graph, then an actors-shaped ego network. */
+  pl_view *v = NULL;
+  INT_EQ(pl_store_view(st, NULL, &v, &err), 0);
+  if (v) {
+    pl_vnode nd;
+    pl_vedge ed;
+    int nn = 0, ne = 0, rc;
+    long prev = 0;
+    int ordered = 1;
+    while ((rc = pl_view_next_node(v, &nd, &err)) == 1) {
+      long id = atol(nd.id + 1);
+      ordered &= id > prev;
+      prev = id;
+      nn++;
+    }
+    INT_EQ(rc, 0);
+    OK(ordered);
+    while ((rc = pl_view_next_edge(v, &ed, &err)) == 1)
+      ne++;
+    INT_EQ(nn, count(st, "SELECT count(*) FROM entities"));
+    INT_EQ(ne, count(st, "SELECT count(*) FROM edges"));
+    INT_EQ(pl_view_rewind(v, &err), 0);
+    INT_EQ(pl_view_next_node(v, &nd, &err), 1);
+    STR_EQ(nd.id, "e1");
+    STR_EQ(nd.label, "روسيا");
+    STR_EQ(nd.label_en, "Russia");
+    pl_view_free(v);
+  }
+  {
+    const char *who[] = {"Iran"};
+    pl_view_query q = {"actors", who, 1, 1, NULL, NULL, NULL};
+    v = NULL;
+    INT_EQ(pl_store_view(st, &q, &v, &err), 0);
+    if (v) {
+      pl_vnode nd;
+      pl_vedge ed;
+      int nn = 0, rc, met = 0;
+      while ((rc = pl_view_next_node(v, &nd, &err)) == 1)
+        nn++;
+      INT_EQ(nn, 3); /* Iran, Russia, Turkey */
+      while ((rc = pl_view_next_edge(v, &ed, &err)) == 1) {
+        STR_EQ(ed.type, "met");
+        INT_EQ(ed.weight, 1);
+        met++;
+      }
+      INT_EQ(met, 3);
+      pl_view_free(v);
+    }
+    const char *nobody[] = {"Atlantis"};
+    pl_view_query q2 = {NULL, nobody, 1, 1, NULL, NULL, NULL};
+    pl_error_clear(&err);
+    v = NULL;
+    INT_EQ(pl_store_view(st, &q2, &v, &err), PL_ENOTFOUND);
+    OK(v == NULL);
+  }
+  pl_store_close(st);
+}
+
+static void test_names(void) {
+  const char *n[] = {"Russia", "Iran", "Turkey"};
+  char buf[64];
+  INT_EQ(pl_query_format_names(buf, sizeof buf, n, 3, NULL), 20);
+  STR_EQ(buf, "Russia, Iran, Turkey");
+  INT_EQ(pl_query_format_names(buf, 9, n, 3, NULL), 20);
+  STR_EQ(buf, "Russia, ");
+  INT_EQ(pl_query_width("روسيا"), 5);
+  INT_EQ(pl_query_width("رُوسِيا"), 5);
+  INT_EQ(pl_query_width("Önal"), 4);
+  pl_buf k = {0};
+  OK(pl_store__norm_key("  Al-Assad,  ", (size_t)-1, &k, NULL) == 0);
+  STR_EQ(k.data, "al assad");
+  k.len = 0;
+  OK(pl_store__norm_key("أستانة", (size_t)-1, &k, NULL) == 0);
+  STR_EQ(k.data, "استانه");
+  pl_buf_free(&k);
+}
+
+int main(void) {
+  snprintf(dir, sizeof dir, "/tmp/parley-store-XXXXXX");
+  if (!mkdtemp(dir)) {
+    perror("mkdtemp");
+    return 1;
+  }
+  test_names();
+  test_refusals();
+  test_migration();
+  test_store();
+  int rc = HARNESS_DONE();
+  if (rc == 0) {
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+      fprintf(stderr, "could not remove %s\n", dir);
+  } else {
+    fprintf(stderr, "files kept in %s\n", dir);
+  }
+  return rc;
+}
