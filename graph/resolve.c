@@ -87,6 +87,9 @@ typedef struct add_ctx {
   pl_buf key;            /* scratch: a normalised key */
   pl_buf key2;           /* scratch: a second key */
   pl_buf tmp;            /* scratch: names, attrs */
+  long long *made;       /* events created for this document: two events
+                            of one article are never the same */
+  size_t nmade, capmade; /* used, allocated */
   pl_error *err;         /* where failures go */
 } add_ctx;
 
@@ -454,7 +457,7 @@ static int add_role(add_ctx *c, const pl_role *r) {
 }
 
 static int add_delegation(add_ctx *c, const pl_delegation *d) {
-  long long of, head;
+  long long of = 0, head = 0;
   int rc;
   if ((rc = actor_id(c, d->of, "a delegation", &of)) < 0)
     return rc;
@@ -471,7 +474,7 @@ static int add_delegation(add_ctx *c, const pl_delegation *d) {
   if (d->nmembers && !d->members)
     return bad(c, "facts: %s has no member array%.0ld", "a delegation", 0);
   for (size_t i = 0; i < d->nmembers; i++) {
-    long long m;
+    long long m = 0;
     if ((rc = actor_id(c, d->members[i], "a delegation", &m)) < 0 ||
         (rc = add_edge(c, m, of, "member_of", c->date, c->date, prec, attrs,
                        &d->ev)) < 0)
@@ -656,7 +659,11 @@ static int find_event(add_ctx *c, const event_in *e, long long *out) {
   if (rc >= 0) {
     sort_unique(cand, &nc);
     for (size_t i = 0; i < nc && !*out; i++) {
-      int same;
+      int same, mine = 0;
+      for (size_t k = 0; k < c->nmade && !mine; k++)
+        mine = c->made[k] == cand[i];
+      if (mine)
+        continue;
       if ((rc = same_event(c, e, cand[i], &same)) < 0)
         break;
       if (same)
@@ -751,6 +758,8 @@ static int store_event(add_ctx *c, const event_in *e, long long *out) {
                           e->meeting ? "meeting" : "proposal", NULL, NULL,
                           NULL, &id)) < 0)
     return rc;
+  if (create && push(&c->made, &c->nmade, &c->capmade, id) < 0)
+    return pl_error_set(c->err, PL_ENOMEM, NULL, "out of memory");
   if (!(s = pl_store__stmt(c->st, create ? S_EVENT_INSERT : S_EVENT_UPDATE,
                            c->err)))
     return PL_EDB;
@@ -978,6 +987,7 @@ done:
   pl_buf_free(&c.key);
   pl_buf_free(&c.key2);
   pl_buf_free(&c.tmp);
+  free(c.made);
   if (rc < 0)
     pl_error_where(err, doc->source);
   return rc;

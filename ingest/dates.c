@@ -614,8 +614,10 @@ static int lex_find_ar(const ctx *c, char *w, size_t n, uint8_t *peel) {
         if (l + 2 < sizeof tmp) {
           memcpy(tmp, "\xd8\xa7", 2); /* alef: لل+x -> الx */
           memcpy(tmp + 2, s + 2, l + 1);
-          if ((e = lex_find(c, tmp)) >= 0)
+          if ((e = lex_find(c, tmp)) >= 0) {
+            *peel = (uint8_t)b; /* the phrase keeps its لل */
             return e;
+          }
         }
       }
     }

@@ -12,9 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t rotl64(uint64_t x, int r) {
-  return (x << r) | (x >> (64 - r));
-}
+static uint64_t rotl64(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 
 static uint64_t read_le64(const unsigned char *p) {
   uint64_t v = 0;
@@ -115,11 +113,10 @@ static void count_scripts(const unsigned char *s, size_t n, size_t *arabic,
       continue;
     }
     i += len;
-    int in_arabic_block = (cp >= 0x0600 && cp <= 0x06FF) ||
-                          (cp >= 0x0750 && cp <= 0x077F) ||
-                          (cp >= 0x08A0 && cp <= 0x08FF) ||
-                          (cp >= 0xFB50 && cp <= 0xFDFF) ||
-                          (cp >= 0xFE70 && cp <= 0xFEFF);
+    int in_arabic_block =
+        (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
+        (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+        (cp >= 0xFE70 && cp <= 0xFEFF);
     if (in_arabic_block) {
       /* Letters only: not digits, punctuation, marks or tatweel. */
       if ((cp >= 0x0620 && cp <= 0x064A && cp != 0x0640) ||
@@ -133,8 +130,8 @@ static void count_scripts(const unsigned char *s, size_t n, size_t *arabic,
       la++;
     else if (cp >= 0x0370 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
              !(cp >= 0x3000 && cp <= 0x303F) &&
-             !(cp >= 0xFE00 && cp <= 0xFE0F) && !(cp >= 0xFF00 && cp <= 0xFF20) &&
-             !(cp >= 0x1F000))
+             !(cp >= 0xFE00 && cp <= 0xFE0F) &&
+             !(cp >= 0xFF00 && cp <= 0xFF20) && !(cp >= 0x1F000))
       ot++; /* letters of other scripts (roughly: not punctuation/symbols) */
   }
   *arabic = ar;

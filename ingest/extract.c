@@ -97,11 +97,14 @@ static int parse_elem(const char *w, elem *e, pl_lexicon *lx) {
   if (buf[0] == '@') {
     e->kind = E_CUE;
     char *colon = strchr(buf, ':');
-    if (colon) {
+    if (colon)
       *colon = '\0';
-      snprintf(e->val, sizeof e->val, "%s", colon + 1);
-    }
-    snprintf(e->cue, sizeof e->cue, "%s", buf + 1);
+    if (strlen(buf + 1) >= sizeof e->cue ||
+        (colon && strlen(colon + 1) >= sizeof e->val))
+      return -1;
+    memcpy(e->cue, buf + 1, strlen(buf + 1) + 1);
+    if (colon)
+      memcpy(e->val, colon + 1, strlen(colon + 1) + 1);
     return 0;
   }
   if (buf[0] == '"' && n > 2 && buf[n - 1] == '"') {
@@ -851,7 +854,7 @@ static const char *arena_cat(ctx *c, const char *a, const char *b) {
 static size_t scan_role(ctx *c, size_t ci, cap *out) {
   size_t j = ci;
   int of = -1, tail_of_actor = -1;
-  const char *text = "";
+  const char *text = "", *rtext = "";
   int roles = 0;
   /* English: an actor before the role ("French Foreign Minister") */
   if (j < c->s_c1 && c->ch[j].type == CH_ACTOR && !c->ch[j].person &&
@@ -867,7 +870,9 @@ static size_t scan_role(ctx *c, size_t ci, cap *out) {
     const lex_entry *e = entry_of(c, &c->ch[j]);
     if (c->ch[j].type == CH_ROLE)
       roles++;
-    if (!(text = arena_cat(c, text, e->name)))
+    /* modifiers read first in English: "special envoy", "deputy ..." */
+    if (!(c->ch[j].type == CH_ROLE ? (rtext = arena_cat(c, rtext, e->name))
+                                   : (text = arena_cat(c, text, e->name))))
       return 0;
     j++;
     /* Arabic: the actor right after the role word ("وزير خارجية كزاخستان",
@@ -913,7 +918,7 @@ static size_t scan_role(ctx *c, size_t ci, cap *out) {
     }
     break;
   }
-  out->role = text;
+  out->role = arena_cat(c, text, rtext);
   out->role_of = of >= 0 ? of : tail_of_actor;
   return j;
 }

@@ -29,7 +29,8 @@ int pl_read__has_ext(const char *name, const char *ext) {
   if (n <= e)
     return 0;
   for (size_t i = 0; i < e; i++)
-    if (tolower((unsigned char)name[n - e + i]) != tolower((unsigned char)ext[i]))
+    if (tolower((unsigned char)name[n - e + i]) !=
+        tolower((unsigned char)ext[i]))
       return 0;
   return 1;
 }
@@ -68,8 +69,7 @@ char *pl_read__squash(char *s) {
   for (const char *r = s; *r; r++) {
     unsigned char c = (unsigned char)*r;
     /* ASCII white space, and U+00A0 (C2 A0) as written by many pages. */
-    int is_space = isspace(c) ||
-                   (c == 0xC2 && (unsigned char)r[1] == 0xA0);
+    int is_space = isspace(c) || (c == 0xC2 && (unsigned char)r[1] == 0xA0);
     if (is_space) {
       if (c == 0xC2)
         r++;
@@ -312,12 +312,12 @@ done:
  * next to web pages, archives and office files. */
 static int skipped_ext(const char *name) {
   static const char *const exts[] = {
-      ".png",  ".jpg",  ".jpeg", ".gif", ".webp", ".svg",  ".ico", ".bmp",
-      ".css",  ".js",   ".mjs",  ".map", ".woff", ".woff2", ".ttf", ".otf",
-      ".eot",  ".pdf",  ".zip",  ".gz",  ".bz2",  ".xz",   ".zst", ".tar",
-      ".7z",   ".mp3",  ".mp4",  ".webm", ".avi", ".mov",  ".wav", ".ogg",
-      ".doc",  ".docx", ".xls",  ".xlsx", ".ppt", ".pptx", ".db",  ".sqlite",
-      ".exe",  ".so",   ".o",    ".a",   ".bin",  ".swf",  ".php", ".py"};
+      ".png", ".jpg",  ".jpeg", ".gif",  ".webp", ".svg",   ".ico", ".bmp",
+      ".css", ".js",   ".mjs",  ".map",  ".woff", ".woff2", ".ttf", ".otf",
+      ".eot", ".pdf",  ".zip",  ".gz",   ".bz2",  ".xz",    ".zst", ".tar",
+      ".7z",  ".mp3",  ".mp4",  ".webm", ".avi",  ".mov",   ".wav", ".ogg",
+      ".doc", ".docx", ".xls",  ".xlsx", ".ppt",  ".pptx",  ".db",  ".sqlite",
+      ".exe", ".so",   ".o",    ".a",    ".bin",  ".swf",   ".php", ".py"};
   for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
     if (pl_read__has_ext(name, exts[i]))
       return 1;

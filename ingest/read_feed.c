@@ -27,8 +27,8 @@
 #define CONTENT_NS "http://purl.org/rss/1.0/modules/content/"
 #define DC_NS "http://purl.org/dc/elements/1.1/"
 
-#define XML_OPTIONS                                                          \
-  (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |             \
+#define XML_OPTIONS                                                            \
+  (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |                 \
    XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
 
 /* Refuses to load any external entity or DTD. */
@@ -229,8 +229,8 @@ static int read_item(pl_read_job *job, walk *w, const xmlNode *item, int atom,
       free(perma);
     }
   }
-  static const char *const date_elems[] = {"published", "pubDate", "issued",
-                                           "updated", "modified", NULL};
+  static const char *const date_elems[] = {"published", "pubDate",  "issued",
+                                           "updated",   "modified", NULL};
   for (const char *const *d = date_elems; *d && !doc.published[0]; d++) {
     char *v = text_dup(w, child(item, *d), 0);
     if (v && pl_date_parse(v, doc.published) < 0)
@@ -253,8 +253,9 @@ static int read_item(pl_read_job *job, walk *w, const xmlNode *item, int atom,
     memcpy(doc.lang, feed_lang, sizeof doc.lang);
   free(lang);
   if (w->rc) {
-    rc = w->rc == PL_EINPUT ? expansion_error(job, err)
-                            : pl_error_set(err, w->rc, job->name, "out of memory");
+    rc = w->rc == PL_EINPUT
+             ? expansion_error(job, err)
+             : pl_error_set(err, w->rc, job->name, "out of memory");
     goto done;
   }
   const xmlNode *content =
@@ -313,9 +314,9 @@ static int parse(pl_read_job *job, const char *data, size_t len, int recover,
   ctxt->sax->fatalError = NULL;
   pl_xml_quiet q;
   pl_xml__quiet_begin(&q);
-  xmlDoc *doc = xmlCtxtReadMemory(ctxt, data, (int)len, job->name,
-                                  job->opts->encoding,
-                                  XML_OPTIONS | (recover ? XML_PARSE_RECOVER : 0));
+  xmlDoc *doc =
+      xmlCtxtReadMemory(ctxt, data, (int)len, job->name, job->opts->encoding,
+                        XML_OPTIONS | (recover ? XML_PARSE_RECOVER : 0));
   pl_xml__quiet_end(&q);
   int rc = 0;
   if (!doc || (!recover && !ctxt->wellFormed)) {
@@ -398,8 +399,8 @@ static int feed_read(pl_read_job *job, const char *data, size_t len,
        c = c->next) {
     if (!is(c, atom ? "entry" : "item"))
       continue;
-    rc = read_item(job, &w, c, atom, ++no, feed_lang[0] ? feed_lang : NULL,
-                   err);
+    rc =
+        read_item(job, &w, c, atom, ++no, feed_lang[0] ? feed_lang : NULL, err);
   }
   if (rc >= 0 && !no)
     rc = pl_error_set(err, PL_EINPUT, job->name, "the feed has no items");

@@ -17,8 +17,8 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
-#define HTML_OPTIONS                                                         \
-  (HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |          \
+#define HTML_OPTIONS                                                           \
+  (HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |              \
    HTML_PARSE_RECOVER | HTML_PARSE_COMPACT)
 
 /* An <article> with less text than this is a teaser, not the article. */
@@ -47,11 +47,11 @@ static const char *const skipped[] = {
 
 /* Elements that end a paragraph. */
 static const char *const blocks[] = {
-    "p",       "div",   "h1",      "h2",         "h3",   "h4",
-    "h5",      "h6",    "li",      "ul",         "ol",   "dl",
+    "p",       "div",   "h1",         "h2",      "h3",      "h4",
+    "h5",      "h6",    "li",         "ul",      "ol",      "dl",
     "dt",      "dd",    "blockquote", "pre",     "section", "article",
-    "main",    "table", "tr",      "caption",    "figure", "figcaption",
-    "address", "hr",    "details", "summary",    "center", "body",
+    "main",    "table", "tr",         "caption", "figure",  "figcaption",
+    "address", "hr",    "details",    "summary", "center",  "body",
     NULL};
 
 static int skip_node(const xmlNode *n) {
@@ -211,8 +211,7 @@ static void find_dense(const xmlNode *n, best *b, int depth) {
         for (const xmlChar *t = c->content; *t; t++)
           own += !isspace(*t);
         score += own > 40 ? own : 0;
-      }
-      else if (name_is(c, "h2") || name_is(c, "h3"))
+      } else if (name_is(c, "h2") || name_is(c, "h3"))
         score += text_len(c->children, 0, 0) / 2;
     }
     if (score > b->score) {
@@ -240,14 +239,14 @@ static const xmlNode *find_element(const xmlNode *n, const char *name,
 /* ---- metadata --------------------------------------------------------- */
 
 typedef struct meta {
-  char *og_title;      /* og:title or twitter:title */
-  char *title_el;      /* <title> */
-  char *h1;            /* the first <h1> */
-  char date[4][11];    /* by rank: article:published_time, meta names and
-                          itemprop, JSON-LD, <time datetime> */
-  char *lang;          /* <html lang>, content-language, og:locale */
-  char *canonical;     /* <link rel=canonical> */
-  char *og_url;        /* og:url */
+  char *og_title;   /* og:title or twitter:title */
+  char *title_el;   /* <title> */
+  char *h1;         /* the first <h1> */
+  char date[4][11]; /* by rank: article:published_time, meta names and
+                       itemprop, JSON-LD, <time datetime> */
+  char *lang;       /* <html lang>, content-language, og:locale */
+  char *canonical;  /* <link rel=canonical> */
+  char *og_url;     /* og:url */
 } meta;
 
 static char *prop(const xmlNode *n, const char *name) {
@@ -279,14 +278,27 @@ static void keep_date(char slot[11], const char *value) {
 }
 
 /* Meta names that carry a publication date. */
-static const char *const date_names[] = {
-    "date",           "pubdate",          "publishdate",
-    "publish-date",   "publish_date",     "published_time",
-    "dc.date",        "dc.date.issued",   "dc.date.created",
-    "dcterms.date",   "dcterms.issued",   "dcterms.created",
-    "sailthru.date",  "parsely-pub-date", "article.published",
-    "datepublished",  "og:published_time", "original-publish-date",
-    "article_date_original", "cxenseparse:recs:publishtime", NULL};
+static const char *const date_names[] = {"date",
+                                         "pubdate",
+                                         "publishdate",
+                                         "publish-date",
+                                         "publish_date",
+                                         "published_time",
+                                         "dc.date",
+                                         "dc.date.issued",
+                                         "dc.date.created",
+                                         "dcterms.date",
+                                         "dcterms.issued",
+                                         "dcterms.created",
+                                         "sailthru.date",
+                                         "parsely-pub-date",
+                                         "article.published",
+                                         "datepublished",
+                                         "og:published_time",
+                                         "original-publish-date",
+                                         "article_date_original",
+                                         "cxenseparse:recs:publishtime",
+                                         NULL};
 
 static void jsonld_date(meta *m, const char *s) {
   const char *p = s;
@@ -445,10 +457,11 @@ int pl_html__extract(pl_read_job *job, const char *data, size_t len,
   size_t dlen = 0;
   int rc = 0;
   const unsigned char *u = (const unsigned char *)data;
-  int bom = len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-                         (u[0] == 0xFE && u[1] == 0xFF) ||
-                         (len >= 3 && u[0] == 0xEF && u[1] == 0xBB));
-  if (!encoding && (job->opts->encoding || (!bom && !declares_charset(data, len)))) {
+  int bom = len >= 2 &&
+            ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF) ||
+             (len >= 3 && u[0] == 0xEF && u[1] == 0xBB));
+  if (!encoding &&
+      (job->opts->encoding || (!bom && !declares_charset(data, len)))) {
     /* Ours to decode: forced, UTF-8, or a legacy encoding guessed. */
     if ((rc = pl_text__decode(job, data, len, 1, &decoded, &dlen, err)) < 0)
       return rc;
@@ -502,7 +515,7 @@ int pl_html__extract(pl_read_job *job, const char *data, size_t len,
     memset(&m, 0, sizeof m);
     collect_meta(&m, root, 0);
     if (!doc->title) {
-      const char *title = m.og_title ? m.og_title
+      const char *title = m.og_title   ? m.og_title
                           : m.title_el ? m.title_el
                                        : m.h1;
       doc->title = dup_str(title);
@@ -546,8 +559,8 @@ static int html_sniff(const char *name, const char *head, size_t len) {
     }
     break;
   }
-  static const char *const starts[] = {"<!doctype html", "<html", "<head",
-                                       "<body", "<meta", "<title", NULL};
+  static const char *const starts[] = {
+      "<!doctype html", "<html", "<head", "<body", "<meta", "<title", NULL};
   for (const char *const *s = starts; *s; s++)
     if (pl_read__find(head + i, strlen(*s) <= len - i ? strlen(*s) : 0, *s))
       return PL_SNIFF_CONTENT;

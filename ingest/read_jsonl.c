@@ -26,15 +26,15 @@
 /* ---- lines ------------------------------------------------------------- */
 
 typedef struct lines {
-  FILE *f;          /* the rest of the input, or NULL */
-  const char *blk;  /* the current block: head, data, or own */
-  size_t blk_len;   /* bytes in blk */
-  size_t blk_pos;   /* next unread byte in blk */
-  char *own;        /* the block buffer for f (BLOCK_SIZE bytes) */
-  pl_buf join;      /* a line that spans blocks */
-  size_t max;       /* longest line kept, in bytes */
-  int eof;          /* f is exhausted */
-  int io_error;     /* reading f failed */
+  FILE *f;         /* the rest of the input, or NULL */
+  const char *blk; /* the current block: head, data, or own */
+  size_t blk_len;  /* bytes in blk */
+  size_t blk_pos;  /* next unread byte in blk */
+  char *own;       /* the block buffer for f (BLOCK_SIZE bytes) */
+  pl_buf join;     /* a line that spans blocks */
+  size_t max;      /* longest line kept, in bytes */
+  int eof;         /* f is exhausted */
+  int io_error;    /* reading f failed */
 } lines;
 
 /* Reads the next line (without "\n" or "\r\n") into *line and *len. Returns 1,
@@ -209,16 +209,34 @@ static int string(jp *j, pl_buf *out) {
     j->p += 2;
     const char *simple = NULL;
     switch (e) {
-    case '"': simple = "\""; break;
-    case '\\': simple = "\\"; break;
-    case '/': simple = "/"; break;
-    case 'b': simple = "\b"; break;
-    case 'f': simple = "\f"; break;
-    case 'n': simple = "\n"; break;
-    case 'r': simple = "\r"; break;
-    case 't': simple = "\t"; break;
-    case 'u': break;
-    default: return fail(j, "invalid escape in a string");
+    case '"':
+      simple = "\"";
+      break;
+    case '\\':
+      simple = "\\";
+      break;
+    case '/':
+      simple = "/";
+      break;
+    case 'b':
+      simple = "\b";
+      break;
+    case 'f':
+      simple = "\f";
+      break;
+    case 'n':
+      simple = "\n";
+      break;
+    case 'r':
+      simple = "\r";
+      break;
+    case 't':
+      simple = "\t";
+      break;
+    case 'u':
+      break;
+    default:
+      return fail(j, "invalid escape in a string");
     }
     if (simple) {
       if (out && pl_buf_append(out, simple, 1) < 0)
@@ -371,12 +389,31 @@ static int value(jp *j, pl_buf *out, int *is_set, int depth) {
 }
 
 /* The fields parley reads, by rank where several name one thing. */
-enum { F_URL, F_TITLE, F_TEXT, F_HTML, F_PUB1, F_PUB2, F_PUB3, F_PUB4,
-       F_LANG1, F_LANG2, F_ID, N_FIELDS };
-static const char *const field_names[N_FIELDS] = {
-    "url",       "title",          "text",     "html",
-    "published", "date_publish",   "date_published", "date",
-    "language",  "lang",           "id"};
+enum {
+  F_URL,
+  F_TITLE,
+  F_TEXT,
+  F_HTML,
+  F_PUB1,
+  F_PUB2,
+  F_PUB3,
+  F_PUB4,
+  F_LANG1,
+  F_LANG2,
+  F_ID,
+  N_FIELDS
+};
+static const char *const field_names[N_FIELDS] = {"url",
+                                                  "title",
+                                                  "text",
+                                                  "html",
+                                                  "published",
+                                                  "date_publish",
+                                                  "date_published",
+                                                  "date",
+                                                  "language",
+                                                  "lang",
+                                                  "id"};
 
 typedef struct record {
   pl_buf f[N_FIELDS]; /* decoded values, reused across lines */
@@ -495,8 +532,9 @@ static int emit_record(pl_read_job *job, record *r, size_t line_no,
   }
   rc = pl_read__emit(job, &doc, err);
   if (rc == 1) {
-    pl_read__warn(job, where, "no text (no \"text\" or \"html\" field); "
-                              "line skipped");
+    pl_read__warn(job, where,
+                  "no text (no \"text\" or \"html\" field); "
+                  "line skipped");
     rc = 0;
   }
 done:

@@ -118,8 +118,8 @@ static int convert(pl_read_job *job, const char *from, const char *data,
   st = U_ZERO_ERROR;
   int32_t need = ucnv_convert("UTF-8", from, NULL, 0, data, (int32_t)len, &st);
   if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
-    return pl_error_set(err, PL_EINPUT, job->name,
-                        "cannot convert from %s: %s", from, u_errorName(st));
+    return pl_error_set(err, PL_EINPUT, job->name, "cannot convert from %s: %s",
+                        from, u_errorName(st));
   char *buf = malloc((size_t)need + 1);
   if (!buf)
     return pl_error_set(err, PL_ENOMEM, job->name, "out of memory");
@@ -128,8 +128,8 @@ static int convert(pl_read_job *job, const char *from, const char *data,
       ucnv_convert("UTF-8", from, buf, need + 1, data, (int32_t)len, &st);
   if (U_FAILURE(st)) {
     free(buf);
-    return pl_error_set(err, PL_EINPUT, job->name,
-                        "cannot convert from %s: %s", from, u_errorName(st));
+    return pl_error_set(err, PL_EINPUT, job->name, "cannot convert from %s: %s",
+                        from, u_errorName(st));
   }
   buf[got] = '\0';
   *out = buf;
@@ -248,7 +248,8 @@ static char *text_title(const char *body, size_t len) {
   /* Words. */
   size_t words = 0;
   for (size_t i = 0; i < n; i++)
-    if (!isspace((unsigned char)p[i]) && (i == 0 || isspace((unsigned char)p[i - 1])))
+    if (!isspace((unsigned char)p[i]) &&
+        (i == 0 || isspace((unsigned char)p[i - 1])))
       words++;
   if (words < 2 || words > 25)
     return NULL;
@@ -268,8 +269,7 @@ static char *text_title(const char *body, size_t len) {
   }
   size_t c1 = char_count(p, n), c2 = char_count(l2, n2),
          c3 = char_count(l3, n3);
-  if (c1 >= 40 && c1 <= 100 && c2 >= 40 && c2 <= 100 && c3 >= 40 &&
-      c3 <= 100)
+  if (c1 >= 40 && c1 <= 100 && c2 >= 40 && c2 <= 100 && c3 >= 40 && c3 <= 100)
     return NULL;
   char *t = malloc(n + 1);
   if (!t)

@@ -18,13 +18,13 @@ enum {
 
 /* What a reader reads from and where its documents go. */
 typedef struct pl_read_job {
-  const char *name;          /* the input's name: path, or "-" */
-  const pl_read_opts *opts;  /* never NULL (defaults filled in) */
-  size_t max_size;           /* effective size limit in bytes */
-  pl_doc_fn fn;              /* called for each document */
-  void *ctx;                 /* passed to fn */
-  size_t emitted;            /* documents passed to fn so far */
-  char published[11];        /* the --published override, normalised, or "" */
+  const char *name;         /* the input's name: path, or "-" */
+  const pl_read_opts *opts; /* never NULL (defaults filled in) */
+  size_t max_size;          /* effective size limit in bytes */
+  pl_doc_fn fn;             /* called for each document */
+  void *ctx;                /* passed to fn */
+  size_t emitted;           /* documents passed to fn so far */
+  char published[11];       /* the --published override, normalised, or "" */
 } pl_read_job;
 
 /* One reader: a name for --reader, a sniffer and a reader. */

@@ -16,9 +16,16 @@
 
 #define FIRST_WORDS 12
 
-enum { OPT_READER = 'r', OPT_ENCODING = 'e', OPT_FORMAT = 'f',
-       OPT_HELP = 'h', OPT_PUBLISHED = 256, OPT_LANG, OPT_TITLE,
-       OPT_MAX_SIZE };
+enum {
+  OPT_READER = 'r',
+  OPT_ENCODING = 'e',
+  OPT_FORMAT = 'f',
+  OPT_HELP = 'h',
+  OPT_PUBLISHED = 256,
+  OPT_LANG,
+  OPT_TITLE,
+  OPT_MAX_SIZE
+};
 
 static const struct option options[] = {
     {"reader", required_argument, NULL, OPT_READER},
@@ -109,7 +116,8 @@ static int print_doc(void *ctx, const pl_doc *doc, pl_error *err) {
   }
   if (o->json) {
     pl_buf j = {0};
-    int rc = pl_buf_puts(&j, o->docs ? ",\n  {\"source\": " : "  {\"source\": ");
+    int rc =
+        pl_buf_puts(&j, o->docs ? ",\n  {\"source\": " : "  {\"source\": ");
     rc |= pl_json_str(&j, doc->source);
     rc |= pl_buf_puts(&j, ", \"id\": ");
     rc |= pl_json_str(&j, doc->id);
@@ -121,7 +129,8 @@ static int print_doc(void *ctx, const pl_doc *doc, pl_error *err) {
     rc |= pl_json_str_or_null(&j, doc->published[0] ? doc->published : NULL);
     rc |= pl_buf_puts(&j, ", \"language\": ");
     rc |= pl_json_str(&j, doc->lang);
-    rc |= pl_buf_printf(&j, ", \"size\": %zu, \"first_words\": ", doc->body_len);
+    rc |=
+        pl_buf_printf(&j, ", \"size\": %zu, \"first_words\": ", doc->body_len);
     rc |= pl_json_str(&j, w.data ? w.data : "");
     rc |= pl_buf_puts(&j, "}");
     if (rc < 0) {
@@ -159,10 +168,20 @@ static size_t parse_size(const char *s) {
     return 0;
   unsigned long long mult = 1;
   switch (toupper((unsigned char)*end)) {
-  case 'K': mult = 1ULL << 10; end++; break;
-  case 'M': mult = 1ULL << 20; end++; break;
-  case 'G': mult = 1ULL << 30; end++; break;
-  default: break;
+  case 'K':
+    mult = 1ULL << 10;
+    end++;
+    break;
+  case 'M':
+    mult = 1ULL << 20;
+    end++;
+    break;
+  case 'G':
+    mult = 1ULL << 30;
+    end++;
+    break;
+  default:
+    break;
   }
   if (mult > 1 && (*end == 'i' || *end == 'I'))
     end++;
@@ -187,8 +206,10 @@ int cmd_read(int argc, char **argv) {
       if (strcmp(optarg, "auto") && strcmp(optarg, "text") &&
           strcmp(optarg, "html") && strcmp(optarg, "feed") &&
           strcmp(optarg, "jsonl"))
-        return cli_usage(cmd, "unknown reader '%s' (auto, text, html, feed, "
-                              "jsonl)", optarg);
+        return cli_usage(cmd,
+                         "unknown reader '%s' (auto, text, html, feed, "
+                         "jsonl)",
+                         optarg);
       opts.reader = optarg;
       break;
     case OPT_ENCODING:
@@ -198,17 +219,23 @@ int cmd_read(int argc, char **argv) {
       break;
     case OPT_PUBLISHED:
       if (pl_date_parse(optarg, published) < 0)
-        return cli_usage(cmd, "invalid --published '%s' (expected a date "
-                              "such as 2018-11-28)", optarg);
+        return cli_usage(cmd,
+                         "invalid --published '%s' (expected a date "
+                         "such as 2018-11-28)",
+                         optarg);
       opts.published = published;
       break;
     case OPT_LANG: {
       size_t n = strlen(optarg), i;
-      for (i = 0; i < n && (isalpha((unsigned char)optarg[i]) || optarg[i] == '-'); i++)
+      for (i = 0;
+           i < n && (isalpha((unsigned char)optarg[i]) || optarg[i] == '-');
+           i++)
         ;
       if (n < 2 || n > 7 || i < n)
-        return cli_usage(cmd, "invalid --lang '%s' (expected a code such as "
-                              "ar or en)", optarg);
+        return cli_usage(cmd,
+                         "invalid --lang '%s' (expected a code such as "
+                         "ar or en)",
+                         optarg);
       opts.lang = optarg;
       break;
     }
@@ -217,8 +244,10 @@ int cmd_read(int argc, char **argv) {
       break;
     case OPT_MAX_SIZE:
       if (!(opts.max_size = parse_size(optarg)))
-        return cli_usage(cmd, "invalid --max-size '%s' (expected bytes, such "
-                              "as 16M or 500K)", optarg);
+        return cli_usage(cmd,
+                         "invalid --max-size '%s' (expected bytes, such "
+                         "as 16M or 500K)",
+                         optarg);
       break;
     case OPT_FORMAT:
       if (!strcmp(optarg, "json"))

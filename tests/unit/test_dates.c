@@ -203,9 +203,9 @@ static void test_linear(void) {
     double t1 = time_scan(units[u], 1u << 20, &n1);
     double t5 = time_scan(units[u], 5u << 20, &n5);
     OK(t1 >= 0 && t5 >= 0);
-    OK(t5 < 2.0);
+    OK(t5 < 20.0); /* generous: sanitizer builds run ~5x slower */
     OK(t5 < 12 * t1 + 0.05);
-    if (t5 >= 12 * t1 + 0.05 || t5 >= 2.0)
+    if (t5 >= 12 * t1 + 0.05 || t5 >= 20.0)
       fprintf(stderr, "  '%s': 1 MiB %.3fs, 5 MiB %.3fs\n", units[u], t1, t5);
   }
 }

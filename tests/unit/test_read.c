@@ -17,8 +17,8 @@
 #define MAX_DOCS 64
 
 typedef struct got {
-  int n;                          /* documents seen */
-  char *source[MAX_DOCS];         /* copies of each field */
+  int n;                  /* documents seen */
+  char *source[MAX_DOCS]; /* copies of each field */
   char *title[MAX_DOCS];
   char *url[MAX_DOCS];
   char *body[MAX_DOCS];
@@ -26,10 +26,10 @@ typedef struct got {
   char lang[MAX_DOCS][8];
   char published[MAX_DOCS][11];
   char id[MAX_DOCS][33];
-  int warnings;                   /* warnings seen */
-  char last_where[256];           /* where of the last warning */
-  char last_warning[512];         /* its message */
-  int stop_after;                 /* fn fails after this many (0: never) */
+  int warnings;           /* warnings seen */
+  char last_where[256];   /* where of the last warning */
+  char last_warning[512]; /* its message */
+  int stop_after;         /* fn fails after this many (0: never) */
 } got;
 
 static char *copy_str(const char *s) {
@@ -187,8 +187,9 @@ static void test_doc(void) {
 static void test_text(void) {
   got g = {0};
   pl_error err;
-  const char *t = "Envoy meets both delegations in Geneva\n\nThe envoy met both "
-                  "delegations on Monday.\n";
+  const char *t =
+      "Envoy meets both delegations in Geneva\n\nThe envoy met both "
+      "delegations on Monday.\n";
   INT_EQ(read_mem(&g, "a.txt", t, strlen(t), NULL, &err), 0);
   INT_EQ(g.n, 1);
   STR_EQ(g.source[0], "a.txt");
@@ -210,7 +211,8 @@ static void test_text(void) {
   INT_EQ(g.body_len[0], 195);
   OK(has(g.body[0], "end.z"));
   /* Binary and empty inputs. */
-  const char bin[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0";
+  const char bin[] = "\x7f"
+                     "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0";
   INT_EQ(read_mem(&g, "bin.txt", bin, sizeof bin - 1, NULL, &err), PL_EINPUT);
   STR_EQ(err.msg, "not text (binary data)");
   STR_EQ(err.where, "bin.txt");
@@ -527,7 +529,7 @@ static void test_folders(void) {
   OK(mkdtemp(empty) != NULL);
   INT_EQ(read_path(&g, empty, NULL, &err), PL_EEMPTY);
   rmdir(empty);
-  const char *names[] = {"b.txt", "a.txt", "empty.txt", "logo.png",
+  const char *names[] = {"b.txt",       "a.txt",     "empty.txt", "logo.png",
                          ".hidden.txt", "sub/c.txt", "sub"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
     snprintf(p, sizeof p, "%s/%s", dir, names[i]);
