@@ -856,7 +856,12 @@ static size_t scan_role(ctx *c, size_t ci, cap *out) {
   int of = -1, tail_of_actor = -1;
   const char *text = "", *rtext = "";
   int roles = 0;
-  /* English: an actor before the role ("French Foreign Minister") */
+  /* English: an actor before the role ("French Foreign Minister"), also
+     when the match starts at the role word itself */
+  if (ci > c->s_c0 && c->ch[ci - 1].type == CH_ACTOR && !c->ch[ci - 1].person &&
+      (c->t->toks[c->ch[ci - 1].t0].flags & PL_TOKF_LATIN) &&
+      (c->ch[ci].type == CH_ROLE || c->ch[ci].type == CH_ROLEMOD))
+    of = c->ch[ci - 1].actor;
   if (j < c->s_c1 && c->ch[j].type == CH_ACTOR && !c->ch[j].person &&
       j + 1 < c->s_c1 &&
       (c->ch[j + 1].type == CH_ROLE || c->ch[j + 1].type == CH_ROLEMOD)) {
@@ -1268,6 +1273,13 @@ static int add_role(ctx *c, int person, const char *role, int of, int weak,
     }
   }
   (void)weak;
+  /* "HNC head Riad Hijab and chief negotiator Asaad al-Zoubi" */
+  if (of < 0 && c->f->nroles) {
+    const pl_role *prev = &c->f->roles[c->f->nroles - 1];
+    if (prev->ev.sentence.start == c->t->sents[c->sent].start &&
+        prev->ev.span.end <= s && s - prev->ev.span.end <= 6)
+      of = prev->of;
+  }
   pl_role *p = grow(c->f->roles, &c->fi->caproles, c->f->nroles, sizeof *p);
   if (!p)
     return PL_ENOMEM;
@@ -1436,8 +1448,12 @@ static const char *meeting_kind(const char *val, size_t n) {
 
 static int add_meeting(ctx *c, const int *parts, int n, const char *kind,
                        uint32_t s, uint32_t e, size_t c0, size_t c1) {
-  if (n < 1)
+  if (n < 0)
     return 0;
+  if (n == 0) /* unnamed participants: only when nothing else is said */
+    for (size_t i = 0; i < c->f->nmeetings; i++)
+      if (c->f->meetings[i].ev.sentence.start == c->t->sents[c->sent].start)
+        return 0;
   /* the same participants in the same sentence: one meeting */
   for (size_t i = 0; i < c->f->nmeetings; i++) {
     pl_meeting *m = &c->f->meetings[i];
@@ -1477,6 +1493,47 @@ static int add_meeting(ctx *c, const int *parts, int n, const char *kind,
   return m->participants ? 0 : PL_ENOMEM;
 }
 
+/* Do two glosses share at least half of the shorter one's words? */
+static int similar_content(const char *a, const char *b) {
+  if (!a || !b)
+    return a == b;
+  pl_buf fa = {0}, fb = {0};
+  int sim = 0;
+  if (pl_text_fold_phrase(a, strlen(a), &fa) == 0 &&
+      pl_text_fold_phrase(b, strlen(b), &fb) == 0 && fa.data && fb.data) {
+    size_t na = 0, nb = 0, both = 0;
+    for (char *w = fa.data; *w;) {
+      size_t n = strcspn(w, " ");
+      na++;
+      for (char *v = fb.data; *v;) {
+        size_t m = strcspn(v, " ");
+        if (m == n && !strncmp(v, w, n)) {
+          both++;
+          break;
+        }
+        v += m;
+        while (*v == ' ')
+          v++;
+      }
+      w += n;
+      while (*w == ' ')
+        w++;
+    }
+    for (char *v = fb.data; *v;) {
+      size_t m = strcspn(v, " ");
+      nb++;
+      v += m;
+      while (*v == ' ')
+        v++;
+    }
+    size_t shorter = na < nb ? na : nb;
+    sim = shorter && 2 * both >= shorter;
+  }
+  pl_buf_free(&fa);
+  pl_buf_free(&fb);
+  return sim;
+}
+
 static int add_proposal(ctx *c, const int *by, int nby, const int *to,
                         int nto, const char *content, uint32_t s, uint32_t e,
                         size_t c0, size_t c1) {
@@ -1493,8 +1550,8 @@ static int add_proposal(ctx *c, const int *by, int nby, const int *to,
         found |= p->by[q] == by[k];
       same = found;
     }
-    if (same)
-      return 0; /* one proposal per proposer set in an article */
+    if (same && similar_content(p->content, content))
+      return 0; /* the same proposal reported twice in one article */
   }
   pl_proposal *p = grow(c->f->proposals, &c->fi->capproposals,
                         c->f->nproposals, sizeof *p);
@@ -1596,7 +1653,8 @@ static int apply(ctx *c, const rule *r, cap *caps, size_t c0, size_t c1) {
       } else {
         if (subj && !strcmp(subj, "all"))
           set_subject(c, v1, n1);
-        if (n1 >= 2 && add_meeting(c, v1, n1, kind, s, e, c0, c1) < 0)
+        if ((n1 >= 2 || !arg(a, "with")) &&
+            add_meeting(c, v1, arg(a, "with") ? n1 : 0, kind, s, e, c0, c1) < 0)
           return PL_ENOMEM;
       }
     } else if (!strcmp(a->name, "proposal")) {

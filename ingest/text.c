@@ -464,6 +464,16 @@ int pl_text_segment(pl_segmenter *seg, const char *src, size_t len,
         goto done;
       }
     } else {
+      /* "U.S.": the final dot of an abbreviation stays with its word */
+      if (t->ntoks && b - a == 1 && seg->u16[a] == '.' &&
+          t->toks[t->ntoks - 1].end == s && t->toks[t->ntoks - 1].kind == PL_TOK_WORD &&
+          memchr(src + t->toks[t->ntoks - 1].start, '.',
+                 t->toks[t->ntoks - 1].end - t->toks[t->ntoks - 1].start) &&
+          b < n16 && u_isUWhiteSpace(seg->u16[b]) && b + 1 < n16 &&
+          !u_isUWhiteSpace(seg->u16[b + 1])) {
+        t->toks[t->ntoks - 1].end = e;
+        continue;
+      }
       /* punctuation: one token per code point; spaces dropped */
       for (int32_t k = a; k < b;) {
         UChar32 c;
