@@ -22,6 +22,8 @@ typedef struct idmap {
   size_t *slots;   /* open-addressing table of name index + 1 (0: empty) */
   size_t nslots;   /* a power of two, at least twice nnames */
   IDTYPE anon;     /* the last anonymous id handed out (odd) */
+  Agraph_t *g;     /* the root graph: names are its reference-counted
+                      strings, as agwrite reads a flag stored before them */
 } idmap;
 
 static size_t hash_name(const char *s) {
@@ -32,9 +34,11 @@ static size_t hash_name(const char *s) {
 }
 
 static void *id_open(Agraph_t *g, Agdisc_t *disc) {
-  (void)g;
   (void)disc;
-  return calloc(1, sizeof(idmap));
+  idmap *m = calloc(1, sizeof(idmap));
+  if (m)
+    m->g = g;
+  return m;
 }
 
 /* Doubles the slot table. Returns 0 or -1 when out of memory. */
@@ -87,10 +91,9 @@ static long id_map(void *state, int objtype, char *str, IDTYPE *id,
     m->names = p;
     m->capnames = cap;
   }
-  char *copy = malloc(strlen(str) + 1);
+  char *copy = agstrdup(m->g, str);
   if (!copy)
     return 0;
-  strcpy(copy, str);
   m->names[m->nnames++] = copy;
   for (h = hash_name(str) & (m->nslots - 1); m->slots[h];
        h = (h + 1) & (m->nslots - 1))
@@ -126,7 +129,7 @@ static void id_close(void *state) {
   if (!m)
     return;
   for (size_t i = 0; i < m->nnames; i++)
-    free(m->names[i]);
+    agstrfree(m->g, m->names[i]);
   free(m->names);
   free(m->slots);
   free(m);

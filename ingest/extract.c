@@ -1331,6 +1331,8 @@ static void govern_date(ctx *c, uint32_t s, uint32_t e, int planned,
     if (d->start < sn->start || d->end > sn->end ||
         d->precision == PL_PREC_UNKNOWN)
       continue;
+    if (d->start >= e && d->start - e > 60)
+      continue; /* far after the fact: another clause's date */
     long dist = d->start >= s && d->end <= e ? 0
                 : d->end <= s ? (long)(s - d->end)
                               : (long)(d->start - e) * 2; /* prefer before */
@@ -1661,7 +1663,10 @@ static int apply(ctx *c, const rule *r, cap *caps, size_t c0, size_t c1) {
       n1 = collect(caps, nc, arg(a, "by") ? arg(a, "by") : "", v1, 24);
       n2 = collect(caps, nc, arg(a, "to") ? arg(a, "to") : "", v2, 24);
       const cap *cc = arg_cap(a, "content", caps, nc);
-      const char *content = cc ? span_text(c, cc->c0, cc->c1) : NULL;
+      size_t k0 = cc ? cc->c0 : 0;
+      while (cc && k0 + 1 < cc->c1 && c->ch[k0].type == CH_STOP)
+        k0++; /* "فيها إلى ...": the gloss starts at its first word */
+      const char *content = cc ? span_text(c, k0, cc->c1) : NULL;
       /* media quoted as sources do not propose */
       int keep = 0;
       for (int k = 0; k < n1; k++)

@@ -373,6 +373,20 @@ static int push_word(pl_text *t, text_impl *im, pl_buf *norm, uint32_t s,
   return 0;
 }
 
+/* Does [s, e) end with a dotted capital abbreviation such as "U.S." or
+ * "U.N."? */
+static int ends_abbrev(const char *src, uint32_t s, uint32_t e) {
+  if (e - s < 4 || src[e - 1] != '.')
+    return 0;
+  uint32_t p = e;
+  int pairs = 0;
+  while (p - s >= 2 && src[p - 1] == '.' && src[p - 2] >= 'A' && src[p - 2] <= 'Z') {
+    pairs++;
+    p -= 2;
+  }
+  return pairs >= 2 && (p == s || src[p - 1] == ' ' || src[p - 1] == '(');
+}
+
 static int push_sentence(pl_text *t, text_impl *im, uint32_t s, uint32_t e,
                          uint32_t para) {
   if (t->nsents == im->capsents) {
@@ -436,6 +450,14 @@ int pl_text_segment(pl_segmenter *seg, const char *src, size_t len,
       int32_t z = y;
       while (z > x && u_isUWhiteSpace(seg->u16[z - 1]))
         z--;
+      /* ICU breaks after "U.S." before a capital: join such sentences */
+      if (t->nsents && t->sents[t->nsents - 1].para == para &&
+          ends_abbrev(src, t->sents[t->nsents - 1].start,
+                      t->sents[t->nsents - 1].end)) {
+        t->sents[t->nsents - 1].end = seg->map[z];
+        x = y;
+        continue;
+      }
       if (push_sentence(t, im, seg->map[x], seg->map[z], para) < 0) {
         rc = PL_ENOMEM;
         goto done;

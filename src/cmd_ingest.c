@@ -29,6 +29,8 @@ typedef struct run {
   size_t bytes;       /* body bytes over all inputs */
   struct timespec t0; /* start, for the progress line */
   int progress;       /* stderr is a terminal */
+  const char *db;     /* the store's path */
+  int store_failed;   /* the store could not be opened */
 } run;
 
 static double since(const struct timespec *t0) {
@@ -41,6 +43,12 @@ static int on_doc(void *ctx, const pl_doc *doc, pl_error *err) {
   run *r = ctx;
   pl_facts *f = NULL;
   int added = 0;
+  /* the store is opened with the first document: a run that reads nothing
+     leaves no store behind */
+  if (!r->st && pl_store_open(&r->st, r->db, PL_STORE_CREATE, err) < 0) {
+    r->store_failed = 1;
+    return err ? err->code : PL_EDB;
+  }
   int rc = pl_extract(r->ex, doc, &f, err);
   if (rc < 0)
     return rc;
@@ -102,11 +110,7 @@ int cmd_ingest(int argc, char **argv) {
   clock_gettime(CLOCK_MONOTONIC, &r.t0);
   if ((rc = docopts_extractor(&d, &r.ex)) != 0)
     return rc;
-  pl_error err = {0};
-  if (pl_store_open(&r.st, db, PL_STORE_CREATE, &err) < 0) {
-    pl_extractor_free(r.ex);
-    return cli_report(&err, db);
-  }
+  r.db = db;
   int status = EXIT_OK;
   for (int i = optind; i < argc; i++) {
     pl_error e = {0};
@@ -115,9 +119,9 @@ int cmd_ingest(int argc, char **argv) {
     if (rc < 0) {
       if (r.progress)
         fputc('\n', stderr);
-      cli_report(&e, argv[i]);
+      cli_report(&e, r.store_failed ? db : argv[i]);
       status = EXIT_FAIL;
-      if (e.code == PL_EDB || e.code == PL_ENOMEM)
+      if (r.store_failed || e.code == PL_EDB || e.code == PL_ENOMEM)
         break; /* the store cannot take more */
     } else if (!r.docs) {
       cli_fail(argv[i], "no articles found");

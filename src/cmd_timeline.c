@@ -158,7 +158,8 @@ static int on_row(void *ctx, const pl_timeline_row *r, pl_error *err) {
     return 0;
   }
   pl_buf who = {0}, src = {0};
-  if (join(&who, r->participants, r->nparticipants, ", ") < 0 ||
+  if (join(&who, r->participants, r->nparticipants,
+           o->format == FMT_CSV ? "; " : ", ") < 0 ||
       join(&src, r->sources, r->nsources, "; ") < 0) {
     pl_buf_free(&who);
     pl_buf_free(&src);

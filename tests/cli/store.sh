@@ -115,7 +115,7 @@ expect 0 "$PARLEY" timeline --db "$db" --from 2016-02-02
 expect 0 "$PARLEY" timeline --db "$db" --format csv
 [ "$(head -n 1 "$tmp/out" | tr -d '\r')" = "date_from,date_to,type,kind,status,place,round,participants,summary,sources" ] ||
   fail "csv header: $(head -n 1 "$tmp/out")"
-contains "$tmp/out" '"Staffan de Mistura, High Negotiations Committee"'
+contains "$tmp/out" 'Staffan de Mistura; High Negotiations Committee'
 
 expect 0 "$PARLEY" timeline --db "$db" --format json
 if command -v /usr/bin/python3 >/dev/null; then
