@@ -408,7 +408,7 @@ int pl_lexicon_peel(const char *w, char out[4][128], int letters[4]) {
     return n;
   const char *base = w;
   int peeled = 0;
-  if ((starts(w, AR_WAW) || starts(w, AR_FA)) && wl > 6) {
+  if ((starts(w, AR_WAW) || starts(w, AR_FA)) && wl >= 6) {
     base = w + 2;
     peeled = 1;
     memcpy(out[n], base, strlen(base) + 1);
