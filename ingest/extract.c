@@ -1361,6 +1361,18 @@ static void govern_date(ctx *c, uint32_t s, uint32_t e, int planned,
                              w->end - w->start);
     return;
   }
+  /* no resolvable date: keep the phrase of an unresolved one ("tomorrow"
+     in an article of unknown date) */
+  for (size_t i = 0; i < c->ndates; i++) {
+    const pl_when *d = &c->dates[i];
+    if (d->start >= sn->start && d->end <= sn->end) {
+      *text = pl_arena_strndup(&c->fi->arena, c->doc->body + d->start,
+                               d->end - d->start);
+      w->start = d->start;
+      w->end = d->end;
+      return;
+    }
+  }
   if (!planned && c->f->published[0]) {
     memcpy(w->from, c->f->published, 11);
     memcpy(w->to, c->f->published, 11);

@@ -193,6 +193,8 @@ int pl_facts_to_json(const pl_facts *f, const char *article, int pretty,
     }
     P(", \"date_text\": ");
     S(m->date_text);
+    if (m->when.flags & PL_WHEN_WEEKDAY_MISMATCH)
+      P(", \"date_flag\": \"weekday-mismatch\"");
     P(", \"round\": ");
     S(m->round);
     P(", \"status\": ");
@@ -218,6 +220,8 @@ int pl_facts_to_json(const pl_facts *f, const char *article, int pretty,
       rc = date_or_null(&b, &p->when);
     P(", \"date_text\": ");
     S(p->date_text);
+    if (p->when.flags & PL_WHEN_WEEKDAY_MISMATCH)
+      P(", \"date_flag\": \"weekday-mismatch\"");
     P(", \"status\": ");
     S(p->status);
     if (!rc)
