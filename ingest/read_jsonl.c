@@ -133,31 +133,6 @@ static int hex4(const char *p, uint32_t *out) {
   return 0;
 }
 
-static int put_utf8(pl_buf *b, uint32_t cp) {
-  char u[4];
-  size_t n;
-  if (cp < 0x80) {
-    u[0] = (char)cp;
-    n = 1;
-  } else if (cp < 0x800) {
-    u[0] = (char)(0xC0 | (cp >> 6));
-    u[1] = (char)(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
-    u[0] = (char)(0xE0 | (cp >> 12));
-    u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    u[2] = (char)(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    u[0] = (char)(0xF0 | (cp >> 18));
-    u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    u[3] = (char)(0x80 | (cp & 0x3F));
-    n = 4;
-  }
-  return pl_buf_append(b, u, n);
-}
-
 /* Appends s[0..n) to b with invalid UTF-8 sequences replaced by U+FFFD. */
 static int put_checked(pl_buf *b, const char *s, size_t n) {
   if (pl_text__valid_utf8(s, n))
@@ -257,7 +232,7 @@ static int string(jp *j, pl_buf *out) {
         cp = 0xFFFD; /* a lone high surrogate */
     } else if (cp >= 0xDC00 && cp <= 0xDFFF)
       cp = 0xFFFD; /* a lone low surrogate */
-    if (out && cp && put_utf8(out, cp) < 0)
+    if (out && cp && pl_buf_put_cp(out, cp) < 0)
       return fail(j, "out of memory");
   }
 }

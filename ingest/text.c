@@ -68,31 +68,6 @@ uint32_t pl_utf8_next(const char *str, size_t n, size_t *i) {
   return cp;
 }
 
-static int put_cp(pl_buf *b, uint32_t cp) {
-  char u[4];
-  size_t n;
-  if (cp < 0x80) {
-    u[0] = (char)cp;
-    n = 1;
-  } else if (cp < 0x800) {
-    u[0] = (char)(0xC0 | (cp >> 6));
-    u[1] = (char)(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
-    u[0] = (char)(0xE0 | (cp >> 12));
-    u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    u[2] = (char)(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    u[0] = (char)(0xF0 | (cp >> 18));
-    u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    u[3] = (char)(0x80 | (cp & 0x3F));
-    n = 4;
-  }
-  return pl_buf_append(b, u, n);
-}
-
 /* Arabic-block folding. Returns the folded code point, 0 to drop it, or
  * 0xFFFFFFFF when cp is not a simple case (take the slow path). */
 static uint32_t fold_fast(uint32_t cp) {
@@ -135,7 +110,7 @@ static int fold_cp(pl_buf *b, uint32_t cp) {
   if (f == 0)
     return 0;
   if (f != 0xFFFFFFFF)
-    return put_cp(b, f);
+    return pl_buf_put_cp(b, f);
   /* slow path: compatibility decomposition, case fold, marks dropped */
   UErrorCode st = U_ZERO_ERROR;
   const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&st);
@@ -158,7 +133,7 @@ static int fold_cp(pl_buf *b, uint32_t cp) {
     uint32_t g = fold_fast((uint32_t)c);
     if (g == 0)
       continue;
-    if (put_cp(b, g == 0xFFFFFFFF ? (uint32_t)c : g) < 0)
+    if (pl_buf_put_cp(b, g == 0xFFFFFFFF ? (uint32_t)c : g) < 0)
       return PL_ENOMEM;
   }
   return 0;

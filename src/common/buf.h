@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 typedef struct pl_buf {
@@ -23,6 +24,8 @@ int pl_buf_printf(pl_buf *b, const char *fmt, ...)
 #endif
     ;
 int pl_buf_reserve(pl_buf *b, size_t extra);
+/* Appends the code point cp (at most U+10FFFF) encoded as UTF-8. */
+int pl_buf_put_cp(pl_buf *b, uint32_t cp);
 /* Detaches the contents (caller frees; never NULL on success). */
 char *pl_buf_take(pl_buf *b);
 void pl_buf_free(pl_buf *b);
