@@ -471,7 +471,8 @@ static int add_axis(builder *b, pl_error *err) {
   Agnode_t *prev = NULL;
   Agraph_t *rank = NULL;
   char name[64];
-  qsort(b->events, b->nevents, sizeof *b->events, cmp_event);
+  if (b->nevents)
+    qsort(b->events, b->nevents, sizeof *b->events, cmp_event);
   for (size_t i = 0; i < b->nevents; i++) {
     const event *ev = &b->events[i];
     if (i == 0 || strcmp(ev->date, b->events[i - 1].date) != 0) {

@@ -510,7 +510,8 @@ static int cmp_ll(const void *a, const void *b) {
 static void sort_unique(long long *v, size_t *n) {
   if (*n < 2)
     return;
-  qsort(v, *n, sizeof *v, cmp_ll);
+  if (*n)
+    qsort(v, *n, sizeof *v, cmp_ll);
   size_t w = 1;
   for (size_t i = 1; i < *n; i++)
     if (v[i] != v[w - 1])

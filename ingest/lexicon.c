@@ -337,7 +337,8 @@ int pl_lexicon_load(pl_lexicon **out, const char *dir,
     }
   }
   closedir(d);
-  qsort(names, nn, sizeof *names, cmp_str);
+  if (nn)
+    qsort(names, nn, sizeof *names, cmp_str);
   for (size_t i = 0; i < nn; i++) {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, names[i]);
