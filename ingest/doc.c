@@ -6,6 +6,7 @@
  * rotations; see hash128) over the body bytes, words read little-endian so
  * that every machine computes the same id. */
 #include <parley/doc.h>
+#include <parley/text.h>
 
 #include <stdint.h>
 #include <stdio.h>
@@ -74,7 +75,6 @@ static void count_scripts(const unsigned char *s, size_t n, size_t *arabic,
       continue;
     }
     uint32_t cp;
-    size_t len;
     if (c >= 0xD8 && c <= 0xD9 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
       /* Fast path: U+0600..U+067F, the core Arabic letters. */
       cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
@@ -83,36 +83,10 @@ static void count_scripts(const unsigned char *s, size_t n, size_t *arabic,
         ar++;
       continue;
     }
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      i++;
-      continue;
-    }
-    if (i + len > n) {
-      i++;
-      continue;
-    }
-    int ok = 1;
-    for (size_t k = 1; k < len; k++) {
-      if ((s[i + k] & 0xC0) != 0x80) {
-        ok = 0;
-        break;
-      }
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if (!ok) {
-      i++;
-      continue;
-    }
-    i += len;
+    size_t at = i;
+    cp = pl_utf8_next((const char *)s, n, &i);
+    if (cp == 0xFFFD && i == at + 1)
+      continue; /* an invalid byte */
     int in_arabic_block =
         (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
         (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
