@@ -667,11 +667,6 @@ static int build_chunks(ctx *c) {
       k.person = 1;
       k.actor = pa;
       k.t1 = (uint32_t)(i + pn);
-      /* proclitic on a person's first name */
-      char cand[4][128];
-      int letters[4];
-      int nc = pl_lexicon_peel(norm(c, i), cand, letters);
-      (void)nc;
       k.end = t->toks[i + pn - 1].end;
     } else if (le) {
       k.entry = e;
@@ -1740,8 +1735,6 @@ static int run_rules(ctx *c) {
 
 /* Rounds apply to the meetings of the document near its date. */
 static void finish(ctx *c) {
-  static char rbuf[16];
-  (void)rbuf;
   if (c->round > 0) {
     char *r = pl_arena_alloc(&c->fi->arena, 16);
     if (r) {
