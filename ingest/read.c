@@ -136,6 +136,7 @@ int pl_read__emit(pl_read_job *job, pl_doc *doc, pl_error *err) {
         strcmp(probe.lang, d.lang))
       memcpy(d.lang, probe.lang, sizeof d.lang);
   }
+  d.input_pos = job->done + (job->pos ? job->pos : job->file_len);
   pl_doc_finish(&d);
   job->emitted++;
   /* finish may have filled id and lang: keep them for the reader too. */
@@ -255,6 +256,11 @@ static int read_file(pl_read_job *job, const char *path, pl_error *err) {
   if (!f)
     return pl_error_set(err, PL_EIO, path, "%s", strerror(errno));
   job->name = path;
+  job->pos = 0;
+  struct stat fst;
+  job->file_len =
+      fstat(fileno(f), &fst) == 0 && S_ISREG(fst.st_mode) ? (size_t)fst.st_size
+                                                          : 0;
   pl_buf b = {0};
   int rc = 0;
   size_t n;
@@ -302,6 +308,8 @@ static int read_file(pl_read_job *job, const char *path, pl_error *err) {
   }
   rc = read_data(job, b.data, b.len, err);
 done:
+  job->done += job->file_len;
+  job->file_len = job->pos = 0;
   if (!is_stdin)
     fclose(f);
   pl_buf_free(&b);

@@ -35,6 +35,7 @@ typedef struct lines {
   size_t max;      /* longest line kept, in bytes */
   int eof;         /* f is exhausted */
   int io_error;    /* reading f failed */
+  size_t consumed; /* bytes of the input read so far, newlines included */
 } lines;
 
 /* Reads the next line (without "\n" or "\r\n") into *line and *len. Returns 1,
@@ -65,6 +66,7 @@ static int next_line(lines *l, const char **line, size_t *len, int *too_long) {
     const char *nl = memchr(p, '\n', avail);
     size_t seg = nl ? (size_t)(nl - p) : avail;
     l->blk_pos += seg + (nl ? 1 : 0);
+    l->consumed += seg + (nl ? 1 : 0);
     have = 1;
     if (nl && !l->join.len && !*too_long) {
       /* The whole line lies in the block: no copy. */
@@ -535,6 +537,7 @@ static int read_lines(pl_read_job *job, lines *l, pl_error *err) {
   char where[200];
   while ((got = next_line(l, &line, &len, &too_long)) > 0) {
     no++;
+    job->pos = l->consumed;
     snprintf(where, sizeof where, "%s:%zu", job->name, no);
     if (too_long) {
       pl_read__warn(job, where,

@@ -25,6 +25,10 @@ typedef struct pl_read_job {
   void *ctx;                /* passed to fn */
   size_t emitted;           /* documents passed to fn so far */
   char published[11];       /* the --published override, normalised, or "" */
+  size_t done;              /* bytes of earlier files of a folder walk */
+  size_t file_len;          /* size of the current file (0: unknown) */
+  size_t pos;               /* bytes of the current file consumed, when a
+                               stream reader knows (0: the whole file) */
 } pl_read_job;
 
 /* One reader: a name for --reader, a sniffer and a reader. */

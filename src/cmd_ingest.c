@@ -1,11 +1,14 @@
 /* parley ingest — read articles, extract their facts, store them. */
 #include "cli.h"
+#include "buf.h"
 #include "docopts.h"
 
 #include <parley/extract.h>
 #include <parley/store.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <time.h>
 
 static const char usage_text[] =
@@ -27,6 +30,8 @@ typedef struct run {
   long facts;         /* facts stored from the current input */
   long total_docs;    /* documents over all inputs */
   size_t bytes;       /* body bytes over all inputs */
+  size_t in_total;    /* input bytes of all inputs (0: unknown, stdin) */
+  size_t in_before;   /* input bytes of the inputs already read */
   struct timespec t0; /* start, for the progress line */
   int progress;       /* stderr is a terminal */
   const char *db;     /* the store's path */
@@ -37,6 +42,50 @@ static double since(const struct timespec *t0) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Bytes of a file, or of the regular files under a folder (hidden ones
+ * skipped, as the readers do); 0 for stdin or what cannot be read. */
+static size_t input_size(const char *path, int depth) {
+  struct stat st;
+  if (!strcmp(path, "-") || stat(path, &st) < 0)
+    return 0;
+  if (S_ISREG(st.st_mode))
+    return (size_t)st.st_size;
+  if (!S_ISDIR(st.st_mode) || depth > 64)
+    return 0;
+  DIR *d = opendir(path);
+  if (!d)
+    return 0;
+  size_t sum = 0;
+  struct dirent *e;
+  pl_buf sub = {0};
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.')
+      continue;
+    sub.len = 0;
+    if (pl_buf_printf(&sub, "%s/%s", path, e->d_name) < 0)
+      break;
+    sum += input_size(sub.data, depth + 1);
+  }
+  pl_buf_free(&sub);
+  closedir(d);
+  return sum;
+}
+
+/* The progress line: documents, throughput, and the time left when the
+ * total is known. */
+static void show_progress(const run *r, size_t input_pos) {
+  double s = since(&r->t0);
+  fprintf(stderr, "\r%ld documents, %.1f MB/s", r->total_docs,
+          s > 0 ? (double)r->bytes / 1e6 / s : 0.0);
+  size_t done = r->in_before + input_pos;
+  if (r->in_total && done > 0 && done <= r->in_total && s > 1) {
+    double left = s * (double)(r->in_total - done) / (double)done;
+    fprintf(stderr, ", %3.0f%%, ETA %ld:%02ld", 100.0 * done / r->in_total,
+            (long)left / 60, (long)left % 60);
+  }
+  fputs("   ", stderr);
 }
 
 static int on_doc(void *ctx, const pl_doc *doc, pl_error *err) {
@@ -59,11 +108,8 @@ static int on_doc(void *ctx, const pl_doc *doc, pl_error *err) {
     r->facts += (long)(f->nroles + f->ndelegations + f->nmeetings + f->nproposals);
     r->total_docs++;
     r->bytes += doc->body_len;
-    if (r->progress && r->total_docs % 100 == 0) {
-      double s = since(&r->t0);
-      fprintf(stderr, "\r%ld documents, %.1f MB/s ", r->total_docs,
-              s > 0 ? (double)r->bytes / 1e6 / s : 0.0);
-    }
+    if (r->progress && r->total_docs % 100 == 0)
+      show_progress(r, doc->input_pos);
   }
   pl_facts_free(f);
   return rc;
@@ -111,11 +157,22 @@ int cmd_ingest(int argc, char **argv) {
   if ((rc = docopts_extractor(&d, &r.ex)) != 0)
     return rc;
   r.db = db;
+  if (r.progress)
+    for (int i = optind; i < argc; i++) {
+      size_t n = input_size(argv[i], 0);
+      if (!n) { /* stdin or unreadable: no ETA */
+        r.in_total = 0;
+        break;
+      }
+      r.in_total += n;
+    }
   int status = EXIT_OK;
   for (int i = optind; i < argc; i++) {
     pl_error e = {0};
     r.docs = r.added = r.facts = 0;
     rc = pl_read_path(argv[i], &d.read, on_doc, &r, &e);
+    if (r.progress)
+      r.in_before += input_size(argv[i], 0);
     if (rc < 0) {
       if (r.progress)
         fputc('\n', stderr);

@@ -21,6 +21,9 @@ typedef struct pl_doc {
   char published[11]; /* "YYYY-MM-DD", or "" when unknown */
   char *body;         /* the article text, UTF-8, NUL-terminated */
   size_t body_len;    /* bytes in body */
+  size_t input_pos;   /* bytes of the named input (file or folder) read
+                         when this document was handed over, for
+                         progress reports; 0 when unknown */
 } pl_doc;
 
 /* Computes doc->id from doc->body, and doc->lang from the body's script mix
