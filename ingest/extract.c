@@ -29,7 +29,7 @@ typedef struct elem {
   int opt;           /* "?": may be absent */
   int neg;           /* "!": must not match here (consumes nothing) */
   int gap;           /* E_GAP: at most this many chunks */
-  char cue[24];      /* E_CUE: cue id */
+  char cue[48];      /* E_CUE: cue id, or ids separated by '|' */
   char val[24];      /* E_CUE: required value, or "" */
   char lit[64];      /* E_LIT: folded word */
 } elem;
@@ -336,6 +336,13 @@ typedef struct ctx {
   uint32_t sent;      /* index of the current sentence */
   size_t roles_sent0; /* first role recorded in the current sentence */
   size_t *resume;     /* per rule: first chunk it may match at again */
+  int attend[24];     /* actors said to take part in the document's talks */
+  int nattend;        /* used */
+  int talks;          /* a talks rule fired: the document reports talks */
+  int talks_planned;  /* ... still to come */
+  pl_when talks_when; /* when the talks start (precision 0: not said) */
+  const char *talks_date_text; /* the phrase of that date */
+  pl_evidence talks_ev; /* where the talks are named (start 0: nowhere) */
 } ctx;
 
 static void *grow(void *p, size_t *cap, size_t n, size_t size) {
@@ -732,6 +739,23 @@ static int is_cue(const ctx *c, size_t ci, const char *id) {
   return !strcmp(entry_of(c, &c->ch[ci])->id, id);
 }
 
+/* Is chunk ci a cue of one of the ids in alts ("meet_n|round")? */
+static int is_cue_alt(const ctx *c, size_t ci, const char *alts) {
+  if (ci >= c->s_c1 || c->ch[ci].type != CH_CUE)
+    return 0;
+  const char *id = entry_of(c, &c->ch[ci])->id;
+  size_t n = strlen(id);
+  for (const char *p = alts; *p;) {
+    size_t m = strcspn(p, "|");
+    if (m == n && !strncmp(p, id, n))
+      return 1;
+    p += m;
+    if (*p == '|')
+      p++;
+  }
+  return 0;
+}
+
 static int is_lit(const ctx *c, size_t ci, const char *lit) {
   if (ci >= c->s_c1)
     return 0;
@@ -1113,7 +1137,7 @@ static int match_elem(ctx *c, const rule *r, int ei, size_t ci, cap *caps,
   size_t j = 0;
   switch (e->kind) {
   case E_CUE:
-    if (ci < c->s_c1 && is_cue(c, ci, e->cue)) {
+    if (ci < c->s_c1 && is_cue_alt(c, ci, e->cue)) {
       const lex_entry *le = entry_of(c, &c->ch[ci]);
       if (!e->val[0] || !strcmp(le->name, e->val)) {
         k->val = le->name;
@@ -1631,8 +1655,10 @@ static int apply(ctx *c, const rule *r, cap *caps, size_t c0, size_t c1) {
       n2 = collect(caps, nc, arg(a, "head") ? arg(a, "head") : "", v2, 24);
       if (!n1)
         continue;
-      if (add_delegation(c, v1[0], n2 ? v2[0] : -1, s, e) < 0)
-        return PL_ENOMEM;
+      /* headless: "observers from X and Y" are a delegation each */
+      for (int k = 0; k < (n2 ? 1 : n1); k++)
+        if (add_delegation(c, v1[k], n2 ? v2[0] : -1, s, e) < 0)
+          return PL_ENOMEM;
       if (n2) {
         const cap *rc = arg_cap(a, "role", caps, nc);
         const char *rv = arg(a, "role");
@@ -1689,6 +1715,35 @@ static int apply(ctx *c, const rule *r, cap *caps, size_t c0, size_t c1) {
         if (rr->of >= 0 && add_delegation(c, rr->of, rr->person, s, e) < 0)
           return PL_ENOMEM;
       }
+    } else if (!strcmp(a->name, "attend")) {
+      /* actors taking part in the talks the document reports */
+      n1 = collect(caps, nc, arg(a, "who") ? arg(a, "who") : "", v1, 24);
+      for (int k = 0; k < n1; k++) {
+        int dup = c->f->actors[v1[k]].type == PL_ACTOR_MEDIA;
+        for (int q = 0; q < c->nattend && !dup; q++)
+          dup = c->attend[q] == v1[k];
+        if (!dup && c->nattend < 24)
+          c->attend[c->nattend++] = v1[k];
+      }
+      if (n1 && !c->talks_ev.sentence.end)
+        c->talks_ev = evidence_of(c, s, e);
+    } else if (!strcmp(a->name, "talks")) {
+      /* the talks themselves: where they are named and when they start */
+      c->talks = 1;
+      if (arg(a, "start") && !c->talks_when.precision) {
+        pl_when w;
+        const char *text;
+        int planned = sentence_planned(c, c0, c1);
+        govern_date(c, s, e, 1, &w, &text);
+        if (w.precision && w.end > w.start) {
+          c->talks_when = w;
+          c->talks_date_text = text;
+          c->talks_planned = planned;
+          c->talks_ev = evidence_of(c, s, e);
+        }
+      }
+      if (!c->talks_ev.sentence.end)
+        c->talks_ev = evidence_of(c, s, e);
     } else if (!strcmp(a->name, "subject")) {
       n1 = collect(caps, nc, arg(a, "is") ? arg(a, "is") : "", v1, 24);
       set_subject(c, v1, n1);
@@ -1733,8 +1788,63 @@ static int run_rules(ctx *c) {
   return 0;
 }
 
+/* The talks a document reports, as one multilateral meeting: the actors
+ * whose delegations it names and those said to take part. Nothing when
+ * fewer than two take part, when nobody is said to take part, or when the
+ * document reports no talks. */
+static int add_talks(ctx *c) {
+  if ((!c->talks && !c->round) || !c->nattend)
+    return 0; /* no talks, or nobody said to take part in them */
+  int parts[48];
+  int n = 0;
+  for (size_t i = 0; i < c->f->ndelegations + (size_t)c->nattend; i++) {
+    int a = i < c->f->ndelegations ? c->f->delegations[i].of
+                                   : c->attend[i - c->f->ndelegations];
+    int dup = a < 0 || c->f->actors[a].type == PL_ACTOR_MEDIA;
+    for (int q = 0; q < n && !dup; q++)
+      dup = parts[q] == a;
+    if (!dup && n < 48)
+      parts[n++] = a;
+  }
+  if (n < 2)
+    return 0;
+  for (size_t i = 0; i < c->f->nmeetings; i++) {
+    const pl_meeting *m = &c->f->meetings[i];
+    int same = m->nparticipants == (size_t)n;
+    for (int k = 0; k < n && same; k++) {
+      int found = 0;
+      for (size_t q = 0; q < m->nparticipants; q++)
+        found |= m->participants[q] == parts[k];
+      same = found;
+    }
+    if (same)
+      return 0; /* already reported as a meeting of its own */
+  }
+  pl_meeting *p = grow(c->f->meetings, &c->fi->capmeetings, c->f->nmeetings,
+                       sizeof *p);
+  if (!p)
+    return PL_ENOMEM;
+  c->f->meetings = p;
+  pl_meeting *m = &p[c->f->nmeetings++];
+  memset(m, 0, sizeof *m);
+  if (!(m->participants = arena_ints(c, parts, (size_t)n)))
+    return PL_ENOMEM;
+  m->nparticipants = (size_t)n;
+  m->kind = "multilateral";
+  m->when = c->talks_when;
+  m->date_text = c->talks_date_text;
+  m->status = c->talks_planned ? "planned" : "held";
+  m->ev = c->talks_ev.sentence.end ? c->talks_ev
+          : c->f->ndelegations      ? c->f->delegations[0].ev
+                                    : c->f->meetings[0].ev;
+  m->ev.rule = c->lang == 1 ? "ar.talks.all" : "en.talks.all";
+  return 0;
+}
+
 /* Rounds apply to the meetings of the document near its date. */
-static void finish(ctx *c) {
+static int finish(ctx *c) {
+  if (add_talks(c) < 0)
+    return PL_ENOMEM;
   if (c->round > 0) {
     char *r = pl_arena_alloc(&c->fi->arena, 16);
     if (r) {
@@ -1772,6 +1882,7 @@ static void finish(ctx *c) {
         (unsigned char)a->name[0] <= 0xDB)
       a->name_ar = a->name;
   }
+  return 0;
 }
 
 int pl_extract(pl_extractor *ex, const pl_doc *doc, pl_facts **out,
@@ -1813,9 +1924,14 @@ int pl_extract(pl_extractor *ex, const pl_doc *doc, pl_facts **out,
   person_short_forms(&c);
   c.final = 1;
   c.round = 0;
+  c.nattend = c.talks = c.talks_planned = 0;
+  memset(&c.talks_when, 0, sizeof c.talks_when);
+  c.talks_date_text = NULL;
+  memset(&c.talks_ev, 0, sizeof c.talks_ev);
   if ((rc = build_chunks(&c)) < 0 || (rc = run_rules(&c)) < 0)
     goto nomem;
-  finish(&c);
+  if ((rc = finish(&c)) < 0)
+    goto nomem;
   /* drop actors nobody mentions (pass-1 leftovers) by keeping them: their
      indices are referenced; mentions are empty only for merged names */
   *out = f;
