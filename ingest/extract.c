@@ -870,9 +870,13 @@ static const char *arena_cat(ctx *c, const char *a, const char *b) {
 }
 
 /* A role phrase at ci. Returns the chunk after it (0: none). */
+static size_t match_name(ctx *c, size_t ci, cap *k, int commit);
+static int add_role(ctx *c, int person, const char *role, int of, int weak,
+                    uint32_t s, uint32_t e);
+
 static size_t scan_role(ctx *c, size_t ci, cap *out) {
   size_t j = ci;
-  int of = -1, tail_of_actor = -1;
+  int of = -1, tail_of_actor = -1, of_person = -1;
   const char *text = "", *rtext = "";
   int roles = 0;
   /* English: an actor before the role ("French Foreign Minister"), also
@@ -940,10 +944,43 @@ static size_t scan_role(ctx *c, size_t ci, cap *out) {
       j++;
       continue;
     }
+    /* "للشرق الأوسط", "لسوريا": a region or actor with ل */
+    if ((c->ch[j].type == CH_PLACE || (c->ch[j].type == CH_ACTOR &&
+                                       !c->ch[j].person)) &&
+        c->ch[j].prep && !c->ch[j].conj) {
+      if (c->ch[j].type == CH_ACTOR && tail_of_actor < 0)
+        tail_of_actor = c->ch[j].actor;
+      j++;
+      continue;
+    }
+    /* "المبعوث الشخصي للرئيس فلاديمير بوتين": the envoy of a person, who
+       holds a role of their own */
+    if (of_person < 0 && c->ch[j].type == CH_ROLE && c->ch[j].prep &&
+        !c->ch[j].conj) {
+      size_t q = j, r0 = j;
+      const char *nested = "";
+      while (q < c->s_c1 &&
+             (c->ch[q].type == CH_ROLE || c->ch[q].type == CH_ROLEMOD)) {
+        nested = arena_cat(c, nested, entry_of(c, &c->ch[q])->name);
+        if (!nested)
+          return 0;
+        q++;
+      }
+      cap n = {0};
+      size_t e = match_name(c, q, &n, 1);
+      if (!e || !n.nactors)
+        break;
+      of_person = n.actors[0];
+      if (c->final)
+        add_role(c, of_person, nested, -1, 0, c->ch[r0].start,
+                 c->ch[e - 1].end);
+      j = e;
+      continue;
+    }
     break;
   }
   out->role = arena_cat(c, text, rtext);
-  out->role_of = of >= 0 ? of : tail_of_actor;
+  out->role_of = of >= 0 ? of : tail_of_actor >= 0 ? tail_of_actor : of_person;
   return j;
 }
 
@@ -1841,8 +1878,181 @@ static int add_talks(ctx *c) {
   return 0;
 }
 
+/* Removes repeats from a list of actor indices; returns the new length. */
+static size_t uniq_ints(int *v, size_t n) {
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t q = 0;
+    while (q < w && v[q] != v[i])
+      q++;
+    if (q == w)
+      v[w++] = v[i];
+  }
+  return w;
+}
+
+/* Makes actor `from` one with `to`: its mentions and every fact that names
+ * it move over. `from` keeps no mentions and so leaves the output. */
+static int merge_actor(ctx *c, int from, int to) {
+  pl_actor *a = &c->f->actors[from];
+  for (size_t i = 0; i < a->nmentions; i++)
+    if (add_mention(c, to, a->mentions[i].start, a->mentions[i].end) < 0)
+      return PL_ENOMEM;
+  a = &c->f->actors[from];
+  free(a->mentions);
+  a->mentions = NULL;
+  a->nmentions = 0;
+#define REMAP(x) ((x) == from ? to : (x))
+  pl_facts *f = c->f;
+  for (size_t i = 0; i < f->nroles; i++) {
+    f->roles[i].person = REMAP(f->roles[i].person);
+    f->roles[i].of = REMAP(f->roles[i].of);
+  }
+  for (size_t i = 0; i < f->ndelegations; i++) {
+    f->delegations[i].of = REMAP(f->delegations[i].of);
+    f->delegations[i].head = REMAP(f->delegations[i].head);
+  }
+  for (size_t i = 0; i < f->nmeetings; i++) {
+    pl_meeting *m = &f->meetings[i];
+    for (size_t k = 0; k < m->nparticipants; k++)
+      m->participants[k] = REMAP(m->participants[k]);
+    m->nparticipants = uniq_ints(m->participants, m->nparticipants);
+  }
+  for (size_t i = 0; i < f->nproposals; i++) {
+    pl_proposal *p = &f->proposals[i];
+    for (size_t k = 0; k < p->nby; k++)
+      p->by[k] = REMAP(p->by[k]);
+    for (size_t k = 0; k < p->nto; k++)
+      p->to[k] = REMAP(p->to[k]);
+    p->nby = uniq_ints(p->by, p->nby);
+    p->nto = uniq_ints(p->to, p->nto);
+  }
+#undef REMAP
+  return 0;
+}
+
+/* A generic actor ("the Syrian opposition") is the one specific body of
+ * its kind the article names ("the National Coalition"): the lexicon's
+ * fifth column gives a group's or organisation's generic parent. */
+static int merge_generics(ctx *c) {
+  for (size_t g = 0; g < c->f->nactors; g++) {
+    const pl_actor *ga = &c->f->actors[g];
+    if (!ga->key || !ga->nmentions ||
+        (ga->type != PL_ACTOR_GROUP && ga->type != PL_ACTOR_ORG))
+      continue;
+    const char *gid = strchr(ga->key, ':') + 1;
+    int only = -1, n = 0;
+    for (size_t s = 0; s < c->f->nactors; s++) {
+      const pl_actor *sa = &c->f->actors[s];
+      if (s == g || !sa->key || !sa->nmentions || sa->type != ga->type)
+        continue;
+      int e = pl_lexicon_find(c->ex->lex, sa->type == PL_ACTOR_GROUP ? LEX_GROUP
+                                                                    : LEX_ORG,
+                              strchr(sa->key, ':') + 1);
+      const lex_entry *le = e >= 0 ? pl_lexicon_entry(c->ex->lex, e) : NULL;
+      if (le && le->actor && !strcmp(le->actor, gid)) {
+        only = (int)s;
+        n++;
+      }
+    }
+    if (n == 1 && merge_actor(c, (int)g, only) < 0)
+      return PL_ENOMEM;
+  }
+  return 0;
+}
+
+/* A delegation said without its head is the same as one with a head. */
+static void drop_headless_repeats(ctx *c) {
+  pl_facts *f = c->f;
+  size_t w = 0;
+  for (size_t i = 0; i < f->ndelegations; i++) {
+    const pl_delegation *d = &f->delegations[i];
+    int repeat = 0;
+    for (size_t q = 0; q < f->ndelegations && !repeat; q++)
+      if (q != i && f->delegations[q].of == d->of &&
+          (d->head < 0 ? f->delegations[q].head >= 0 || q < i
+                       : f->delegations[q].head == d->head && q < i))
+        repeat = 1;
+    if (!repeat)
+      f->delegations[w++] = *d;
+  }
+  f->ndelegations = w;
+}
+
+/* Is a role (its English words) an office of a state's government? */
+static int state_office(const char *role) {
+  static const char *const words[] = {"minister", "president", "king", "emir",
+                                      "chancellor", "secretary of state",
+                                      "crown prince", NULL};
+  if (!role || strstr(role, "envoy") || strstr(role, "ambassador") ||
+      strstr(role, "representative"))
+    return 0;
+  for (int i = 0; words[i]; i++)
+    if (strstr(role, words[i]))
+      return 1;
+  return 0;
+}
+
+/* Roles said without whose they are. A state office ("وزير الخارجية
+ * سيرجي لافروف") in an article set in one capital is that state's: a
+ * delegation visiting Moscow meets Russia's foreign minister. A role of a
+ * person ("envoy of President Putin") is of that person's state. */
+static void roles_in_context(ctx *c) {
+  int counts[64] = {0};
+  int host = -1, best = 0;
+  for (size_t i = 0; i < c->nch; i++) {
+    const lex_entry *le = entry_of(c, &c->ch[i]);
+    if (c->ch[i].type != CH_PLACE || !le || !le->actor)
+      continue;
+    int h = c->ch[i].entry % 64;
+    if (++counts[h] > best) {
+      best = counts[h];
+      host = c->ch[i].entry;
+    }
+  }
+  int host_actor = -1;
+  if (host >= 0) {
+    const lex_entry *le = pl_lexicon_entry(c->ex->lex, host);
+    int s = pl_lexicon_find(c->ex->lex, LEX_STATE, le->actor);
+    if (s >= 0) {
+      char key[64];
+      snprintf(key, sizeof key, "state:%s", le->actor);
+      for (size_t i = 0; i < c->f->nactors && host_actor < 0; i++)
+        if (c->f->actors[i].key && !strcmp(c->f->actors[i].key, key) &&
+            c->f->actors[i].nmentions)
+          host_actor = (int)i;
+    }
+  }
+  pl_facts *f = c->f;
+  for (size_t i = 0; i < f->nroles; i++) {
+    pl_role *r = &f->roles[i];
+    if (r->of >= 0 || host_actor < 0 || !state_office(r->role))
+      continue;
+    int other = 0; /* the person's state is said elsewhere */
+    for (size_t q = 0; q < f->nroles; q++)
+      other |= q != i && f->roles[q].person == r->person && f->roles[q].of >= 0;
+    if (!other)
+      r->of = host_actor;
+  }
+  for (size_t i = 0; i < f->nroles; i++) {
+    pl_role *r = &f->roles[i];
+    if (r->of < 0 || f->actors[r->of].type != PL_ACTOR_PERSON)
+      continue;
+    int of = -1;
+    for (size_t q = 0; q < f->nroles && of < 0; q++)
+      if (f->roles[q].person == r->of && f->roles[q].of >= 0 &&
+          f->actors[f->roles[q].of].type != PL_ACTOR_PERSON)
+        of = f->roles[q].of;
+    r->of = of;
+  }
+}
+
 /* Rounds apply to the meetings of the document near its date. */
 static int finish(ctx *c) {
+  if (merge_generics(c) < 0)
+    return PL_ENOMEM;
+  drop_headless_repeats(c);
+  roles_in_context(c);
   if (add_talks(c) < 0)
     return PL_ENOMEM;
   if (c->round > 0) {
