@@ -415,6 +415,111 @@ static int actor_for_entry(ctx *c, const lex_entry *e, const char *state_id) {
   return (int)c->f->nactors++;
 }
 
+/* The actor for a state's ministry ("وزارة الخارجية الروسية", "Kazakh
+ * MFA"): an organisation keyed by the ministry's cue value and the state. */
+static int actor_for_ministry(ctx *c, const lex_entry *min, int state) {
+  const pl_actor *st = &c->f->actors[state];
+  const char *iso = st->key ? strchr(st->key, ':') : NULL;
+  if (!iso)
+    return -1;
+  char key[96];
+  snprintf(key, sizeof key, "organization:%s-%s", min->name, iso + 1);
+  for (size_t i = 0; i < c->f->nactors; i++)
+    if (c->f->actors[i].key && !strcmp(c->f->actors[i].key, key))
+      return (int)i;
+  pl_actor *p = grow(c->f->actors, &c->fi->capactors, c->f->nactors, sizeof *p);
+  if (!p)
+    return PL_ENOMEM;
+  c->f->actors = p;
+  pl_actor *a = &p[c->f->nactors];
+  memset(a, 0, sizeof *a);
+  size_t n = strlen(min->name) + strlen(p[state].name) + 5;
+  char *name = pl_arena_alloc(&c->fi->arena, n);
+  if (!name)
+    return PL_ENOMEM;
+  snprintf(name, n, "%s of %s", min->name, p[state].name);
+  a->name = name;
+  a->key = pl_arena_strdup(&c->fi->arena, key);
+  a->type = PL_ACTOR_ORG;
+  if (!a->key)
+    return PL_ENOMEM;
+  return (int)c->f->nactors++;
+}
+
+/* Is chunk k a ministry cue? */
+static const lex_entry *ministry_of(const ctx *c, const chunk *k) {
+  if (k->type != CH_CUE || k->entry < 0)
+    return NULL;
+  const lex_entry *e = pl_lexicon_entry(c->ex->lex, k->entry);
+  return strcmp(e->id, "ministry") ? NULL : e;
+}
+
+/* Joins a state and a ministry cue next to it into the ministry: "وزارة
+ * الخارجية" + "الروسية", "Kazakh" + "MFA", "Ministry of Foreign Affairs" +
+ * "of" + "Kazakhstan". k is the chunk about to be pushed. Returns 1 when k
+ * was folded into the chunk before it, 0 when not, or PL_ENOMEM. */
+static int fold_ministry(ctx *c, chunk *k) {
+  if (!c->nch)
+    return 0;
+  chunk *prev = &c->ch[c->nch - 1];
+  int is_state = k->type == CH_ACTOR && !k->person && k->actor >= 0 &&
+                 c->f->actors[k->actor].type == PL_ACTOR_STATE;
+  const lex_entry *min = ministry_of(c, prev);
+  if (is_state && min && prev->t1 == k->t0 && !k->conj) {
+    /* Arabic order, or "Ministry of Foreign Affairs of X" */
+    int a = actor_for_ministry(c, min, k->actor);
+    if (a < -1)
+      return PL_ENOMEM;
+    if (a < 0)
+      return 0;
+    prev->type = CH_ACTOR;
+    prev->actor = a;
+    prev->t1 = k->t1;
+    prev->end = k->end;
+    return 1;
+  }
+  if (is_state && c->nch >= 2 && prev->t1 == k->t0 &&
+      prev->t1 - prev->t0 == 1 && !strcmp(norm(c, prev->t0), "of") &&
+      (min = ministry_of(c, &c->ch[c->nch - 2])) &&
+      c->ch[c->nch - 2].t1 == prev->t0) {
+    int a = actor_for_ministry(c, min, k->actor);
+    if (a < -1)
+      return PL_ENOMEM;
+    if (a < 0)
+      return 0;
+    c->nch--;
+    prev = &c->ch[c->nch - 1];
+    prev->type = CH_ACTOR;
+    prev->actor = a;
+    prev->t1 = k->t1;
+    prev->end = k->end;
+    return 1;
+  }
+  min = ministry_of(c, k);
+  int prev_state = prev->type == CH_ACTOR && !prev->person && prev->actor >= 0 &&
+                   c->f->actors[prev->actor].type == PL_ACTOR_STATE;
+  if (min && prev_state && prev->t1 == k->t0) {
+    /* English order: the state's mention becomes the ministry's */
+    pl_actor *st = &c->f->actors[prev->actor];
+    if (c->final && st->nmentions &&
+        st->mentions[st->nmentions - 1].start == prev->start)
+      st->nmentions--;
+    int a = actor_for_ministry(c, min, prev->actor);
+    if (a < -1)
+      return PL_ENOMEM;
+    if (a < 0)
+      return 0;
+    prev->actor = a;
+    prev->entry = k->entry;
+    prev->t1 = k->t1;
+    prev->end = k->end;
+    if (c->final && add_mention(c, a, prev->start, prev->end) < 0)
+      return PL_ENOMEM;
+    return 1;
+  }
+  return 0;
+}
+
 /* A consonant skeleton of a folded Arabic word: long vowels dropped, so
  * that ستفان and ستيفان meet. Latin words are kept. */
 static void skeleton(const char *w, char *out, size_t cap) {
@@ -720,6 +825,17 @@ static int build_chunks(ctx *c) {
       k.actor = actor_for_entry(c, le, NULL);
       if (k.actor < -1)
         return PL_ENOMEM;
+    }
+    int folded = fold_ministry(c, &k);
+    if (folded < 0)
+      return PL_ENOMEM;
+    if (folded) {
+      chunk *m = &c->ch[c->nch - 1];
+      if (c->final && m->type == CH_ACTOR && k.type == CH_ACTOR &&
+          add_mention(c, m->actor, m->start, m->end) < 0)
+        return PL_ENOMEM;
+      i = k.t1;
+      continue;
     }
     if (c->final && k.actor >= 0 &&
         add_mention(c, k.actor, k.start, k.end) < 0)
@@ -2047,6 +2163,129 @@ static void roles_in_context(ctx *c) {
   }
 }
 
+/* Is state mention chunk ci only where or what something is about, not
+ * who acts: "arrived in Kazakhstan", "International Meeting on Syria",
+ * "the Syrian conflict", "عاصمة كازاخستان", "إلى سوريا"? */
+static int locative_mention(const ctx *c, size_t ci) {
+  static const char *const preps[] = {
+      "in", "to", "from", "at", "on", "for", "into", "across", "inside",
+      "near", "over", "about", "against", "\xd9\x81\xd9\x8a" /* في */,
+      "\xd8\xa7\xd9\x84\xd9\x8a" /* إلى */, "\xd9\x85\xd9\x86" /* من */,
+      "\xd8\xb9\xd9\x86" /* عن */, "\xd8\xad\xd9\x88\xd9\x84" /* حول */,
+      "\xd8\xaf\xd8\xa7\xd8\xae\xd9\x84" /* داخل */,
+      "\xd8\xb9\xd8\xa7\xd8\xb5\xd9\x85\xd9\x87" /* عاصمه */,
+      "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xa7\xd8\xb5\xd9\x85\xd9\x87" /* العاصمه */,
+      "capital", "city", NULL};
+  const chunk *k = &c->ch[ci];
+  if (k->prep)
+    return 1; /* بسوريا، لتركيا */
+  if (ci > 0 && c->ch[ci - 1].t1 == k->t0 && c->ch[ci - 1].t1 - c->ch[ci - 1].t0 == 1) {
+    const char *w = norm(c, c->ch[ci - 1].t0);
+    for (int i = 0; preps[i]; i++)
+      if (!strcmp(w, preps[i]))
+        return 1;
+  }
+  /* an English adjective before a common noun: "the Syrian conflict" */
+  const pl_token *tk = &c->t->toks[k->t0];
+  if ((tk->flags & PL_TOKF_LATIN) && ci + 1 < c->nch &&
+      c->ch[ci + 1].type == CH_WORD) {
+    const pl_token *nx = &c->t->toks[c->ch[ci + 1].t0];
+    if ((nx->flags & PL_TOKF_LATIN) && !(nx->flags & PL_TOKF_UPPER))
+      return 1;
+  }
+  return 0;
+}
+
+/* Does any fact name actor a? */
+static int in_facts(const ctx *c, int a) {
+  const pl_facts *f = c->f;
+  for (size_t i = 0; i < f->nroles; i++)
+    if (f->roles[i].person == a || f->roles[i].of == a)
+      return 1;
+  for (size_t i = 0; i < f->ndelegations; i++)
+    if (f->delegations[i].of == a || f->delegations[i].head == a)
+      return 1;
+  for (size_t i = 0; i < f->nmeetings; i++)
+    for (size_t k = 0; k < f->meetings[i].nparticipants; k++)
+      if (f->meetings[i].participants[k] == a)
+        return 1;
+  for (size_t i = 0; i < f->nproposals; i++) {
+    for (size_t k = 0; k < f->proposals[i].nby; k++)
+      if (f->proposals[i].by[k] == a)
+        return 1;
+    for (size_t k = 0; k < f->proposals[i].nto; k++)
+      if (f->proposals[i].to[k] == a)
+        return 1;
+  }
+  return 0;
+}
+
+/* States named only as places or topics, in no fact, are not actors of
+ * the article: their mentions go. */
+static void drop_scenery(ctx *c) {
+  for (size_t a = 0; a < c->f->nactors; a++) {
+    pl_actor *ac = &c->f->actors[a];
+    if (ac->type != PL_ACTOR_STATE || !ac->nmentions || in_facts(c, (int)a))
+      continue;
+    int agent = 0;
+    for (size_t i = 0; i < c->nch && !agent; i++)
+      if (c->ch[i].actor == (int)a &&
+          (c->ch[i].type != CH_ACTOR || !locative_mention(c, i)))
+        agent = 1;
+    if (!agent) {
+      free(ac->mentions);
+      ac->mentions = NULL;
+      ac->nmentions = 0;
+    }
+  }
+}
+
+/* Leaves out actors with no mention that no fact names (generic ones merged
+ * into a specific body, pass-1 leftovers): indices are renumbered. */
+static int compact_actors(ctx *c) {
+  pl_facts *f = c->f;
+  if (!f->nactors)
+    return 0;
+  int *map = malloc(f->nactors * sizeof *map);
+  if (!map)
+    return PL_ENOMEM;
+  size_t w = 0;
+  for (size_t i = 0; i < f->nactors; i++) {
+    if (f->actors[i].nmentions || in_facts(c, (int)i)) {
+      map[i] = (int)w;
+      f->actors[w++] = f->actors[i];
+    } else {
+      map[i] = -1;
+      free(f->actors[i].mentions);
+    }
+  }
+  f->nactors = w;
+#define MAP(x) ((x) >= 0 ? map[x] : (x))
+  for (size_t i = 0; i < f->nroles; i++) {
+    f->roles[i].person = MAP(f->roles[i].person);
+    f->roles[i].of = MAP(f->roles[i].of);
+  }
+  for (size_t i = 0; i < f->ndelegations; i++) {
+    pl_delegation *d = &f->delegations[i];
+    d->of = MAP(d->of);
+    d->head = MAP(d->head);
+    for (size_t k = 0; k < d->nmembers; k++)
+      d->members[k] = MAP(d->members[k]);
+  }
+  for (size_t i = 0; i < f->nmeetings; i++)
+    for (size_t k = 0; k < f->meetings[i].nparticipants; k++)
+      f->meetings[i].participants[k] = MAP(f->meetings[i].participants[k]);
+  for (size_t i = 0; i < f->nproposals; i++) {
+    for (size_t k = 0; k < f->proposals[i].nby; k++)
+      f->proposals[i].by[k] = MAP(f->proposals[i].by[k]);
+    for (size_t k = 0; k < f->proposals[i].nto; k++)
+      f->proposals[i].to[k] = MAP(f->proposals[i].to[k]);
+  }
+#undef MAP
+  free(map);
+  return 0;
+}
+
 /* Rounds apply to the meetings of the document near its date. */
 static int finish(ctx *c) {
   if (merge_generics(c) < 0)
@@ -2092,7 +2331,8 @@ static int finish(ctx *c) {
         (unsigned char)a->name[0] <= 0xDB)
       a->name_ar = a->name;
   }
-  return 0;
+  drop_scenery(c);
+  return compact_actors(c);
 }
 
 int pl_extract(pl_extractor *ex, const pl_doc *doc, pl_facts **out,
