@@ -361,6 +361,12 @@ static const lex_entry *entry_of(const ctx *c, const chunk *k) {
   return k->entry >= 0 ? pl_lexicon_entry(c->ex->lex, k->entry) : NULL;
 }
 
+/* A region ("the Middle East": places.tsv's fifth column says "region") is
+ * never where a meeting is. */
+static int is_region(const lex_entry *e) {
+  return e && e->actor && !strcmp(e->actor, "region");
+}
+
 /* ---- actors ------------------------------------------------------------ */
 
 static int add_mention(ctx *c, int a, uint32_t s, uint32_t e) {
@@ -1255,6 +1261,13 @@ static size_t match_parties(ctx *c, size_t ci, cap *k) {
       q++;
       if (q < c->s_c1 && is_lit(c, q, "and"))
         q++;
+      /* "، إضافة إلى X", ", as well as X" */
+      if (q + 1 < c->s_c1 &&
+          ((is_lit(c, q, "\xd8\xa7\xd8\xb6\xd8\xa7\xd9\x81\xd9\x87") &&
+            is_lit(c, q + 1, "\xd8\xa7\xd9\x84\xd9\x8a")) ||
+           (is_lit(c, q, "as") && is_lit(c, q + 1, "well") &&
+            is_lit(c, q + 2, "as"))))
+        q += is_lit(c, q, "as") ? 3 : 2;
     } else if (q < c->s_c1 && c->ch[q].conj) {
       /* "وإيران": the conjunction is on the word */
     } else if (q < c->s_c1 && c->ch[q].type == CH_WORD &&
@@ -1671,7 +1684,8 @@ static int add_meeting(ctx *c, const int *parts, int n, const char *kind,
   govern_date(c, s, e, planned, &m->when, &m->date_text);
   /* the place named in the sentence */
   for (size_t i = c->s_c0; i < c->s_c1; i++)
-    if (c->ch[i].type == CH_PLACE && c->ch[i].actor < 0) {
+    if (c->ch[i].type == CH_PLACE && c->ch[i].actor < 0 &&
+        !is_region(entry_of(c, &c->ch[i]))) {
       m->place = entry_of(c, &c->ch[i])->name;
       break;
     }
@@ -2310,7 +2324,8 @@ static int finish(ctx *c) {
   int counts[64] = {0};
   int best = -1;
   for (size_t i = 0; i < c->nch; i++)
-    if (c->ch[i].type == CH_PLACE && c->ch[i].entry >= 0) {
+    if (c->ch[i].type == CH_PLACE && c->ch[i].entry >= 0 &&
+        !is_region(entry_of(c, &c->ch[i]))) {
       int h = c->ch[i].entry % 64;
       if (++counts[h] && (best < 0 || counts[h] > counts[best % 64]))
         best = c->ch[i].entry;
