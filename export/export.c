@@ -18,7 +18,8 @@ static const pl_exporter table[] = {
     {"json", "json", "Cytoscape.js elements JSON (streamed)", pl_export__json},
     {"svg", "svg", "SVG drawn in-process by Graphviz (whole graph in memory)",
      pl_export__svg},
-    {"png", "png", "PNG drawn by Graphviz's gd plugin (whole graph in memory)",
+    {"png", "png",
+     "PNG drawn in-process, Arabic shaped (whole graph in memory)",
      pl_export__png},
     {NULL, NULL, NULL, NULL}};
 
@@ -120,7 +121,7 @@ int pl_export__clean(pl_buf *b, const char *s, int flags) {
     } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE ||
                cp == 0xFFFF) {
       rc = 0; /* dropped */
-    } else if ((flags & PL_CLEAN_XML) && cp == '&') {
+    } else if ((flags & (PL_CLEAN_XML | PL_CLEAN_DOT)) && cp == '&') {
       rc = pl_buf_puts(b, "&amp;");
     } else if ((flags & PL_CLEAN_XML) && cp == '<') {
       rc = pl_buf_puts(b, "&lt;");

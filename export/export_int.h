@@ -33,7 +33,8 @@ int pl_export__png(pl_view *view, const pl_export_opts *opts, FILE *out,
 enum {
   PL_CLEAN_XML = 1,    /* escape & < > " as XML entities */
   PL_CLEAN_DOT = 2,    /* escape \ as \\ (Graphviz reads \n, \N ... in
-                          labels) */
+                          labels) and & as &amp; (Graphviz decodes entities
+                          in every label: "&lt;" would be drawn as "<") */
   PL_CLEAN_ONELINE = 4 /* turn tab, newline and CR into spaces */
 };
 

@@ -1,6 +1,16 @@
 /* GEXF 1.3, dynamic: nodes and edges carry start/end from their dates so
  * that Gephi's timeline plays the negotiation; the rest are declared
- * attributes. Streamed through xmlTextWriter like GraphML. */
+ * attributes. Streamed through xmlTextWriter like GraphML.
+ *
+ * What Gephi (0.9.3+, the first with full GEXF 1.3) needs: <graph
+ * mode="dynamic" timeformat="date" timerepresentation="interval">, and
+ * inclusive start/end as xsd:date on each node and edge (an element with
+ * only start lives on to the end of the timeline; one without either is
+ * always there). 1.3 dropped the mode attribute of <attributes>. An edge's
+ * kind is its relation, so that parallel edges of different relations
+ * (participates_in and proposes between the same pair) stay apart, and the
+ * document behind an edge is called "document": Gephi's edge table has its
+ * own Source column. */
 #include "export_int.h"
 
 #include <libxml/xmlwriter.h>
@@ -19,7 +29,7 @@ static const attr attrs[] = {
     {"node", "kind", "string"},        {"node", "place", "string"},
     {"node", "round", "string"},       {"node", "count", "integer"},
     {"edge", "interaction", "string"}, {"edge", "evidence", "string"},
-    {"edge", "source", "string"},      {NULL, NULL, NULL}};
+    {"edge", "document", "string"},    {NULL, NULL, NULL}};
 
 /* Colours by node type for Gephi (as in dot.c). */
 typedef struct colour {
@@ -52,11 +62,15 @@ static int is_date(const char *s) {
   return 1;
 }
 
+/* start and end from a view's dates: each only when it is a date, and end
+ * only when it does not come before start (Gephi refuses such an
+ * interval). */
 static int start_end(gx *x, const char *from, const char *to) {
   int rc = 0;
-  if (is_date(from))
+  int has_from = is_date(from);
+  if (has_from)
     rc = pl_export__xml_attr(x->w, &x->tmp, "start", from);
-  if (rc == 0 && is_date(to))
+  if (rc == 0 && is_date(to) && !(has_from && strcmp(to, from) < 0))
     rc = pl_export__xml_attr(x->w, &x->tmp, "end", to);
   return rc;
 }
@@ -99,13 +113,14 @@ static int write_head(gx *x) {
       xmlTextWriterWriteAttribute(w, BAD_CAST "defaultedgetype",
                                   BAD_CAST "directed") < 0 ||
       xmlTextWriterWriteAttribute(w, BAD_CAST "timeformat", BAD_CAST "date") <
-          0)
+          0 ||
+      xmlTextWriterWriteAttribute(w, BAD_CAST "timerepresentation",
+                                  BAD_CAST "interval") < 0)
     return PL_EIO;
   for (int pass = 0; pass < 2; pass++) {
     const char *cls = pass ? "edge" : "node";
     if (xmlTextWriterStartElement(w, BAD_CAST "attributes") < 0 ||
-        xmlTextWriterWriteAttribute(w, BAD_CAST "class", BAD_CAST cls) < 0 ||
-        xmlTextWriterWriteAttribute(w, BAD_CAST "mode", BAD_CAST "static") < 0)
+        xmlTextWriterWriteAttribute(w, BAD_CAST "class", BAD_CAST cls) < 0)
       return PL_EIO;
     for (const attr *a = attrs; a->id; a++)
       if (strcmp(a->cls, cls) == 0 &&
@@ -170,13 +185,15 @@ static int write_edge(gx *x, const pl_vedge *e, size_t seq) {
       (rc = pl_export__xml_attr(x->w, &x->tmp, "label",
                                 e->label ? e->label : e->type)) < 0 ||
       (rc = pl_export__xml_attr(x->w, &x->tmp, "weight", weight)) < 0 ||
+      (e->type &&
+       (rc = pl_export__xml_attr(x->w, &x->tmp, "kind", e->type)) < 0) ||
       (rc = start_end(x, e->date_from, e->date_to)) < 0)
     return rc;
   if (xmlTextWriterStartElement(x->w, BAD_CAST "attvalues") < 0)
     return PL_EIO;
   if ((rc = attvalue(x, "interaction", e->type)) < 0 ||
       (rc = attvalue(x, "evidence", e->evidence)) < 0 ||
-      (rc = attvalue(x, "source", e->source)) < 0)
+      (rc = attvalue(x, "document", e->source)) < 0)
     return rc;
   if (xmlTextWriterEndElement(x->w) < 0 || xmlTextWriterEndElement(x->w) < 0)
     return PL_EIO;

@@ -1,7 +1,13 @@
 /* GraphML: streamed through libxml2's xmlTextWriter into the caller's FILE*,
  * one node or edge at a time, so a view larger than memory exports in
- * constant space. Typed <key>s are declared first; --yed adds yEd's
- * ShapeNode/NodeLabel graphics. Also the XML plumbing gexf.c shares. */
+ * constant space. Typed <key>s are declared first (for, attr.name,
+ * attr.type), with "label" for node names and "interaction" for the
+ * relation, as Gephi and Cytoscape read them; the document behind an edge
+ * is "document", as in the other formats ("source" names an edge's end in
+ * most tools). --yed adds yEd's ShapeNode/NodeLabel and PolyLineEdge/EdgeLabel
+ * graphics, without which yEd shows no labels; such a file needs yEd's schema
+ * (ygraphml.xsd) on top of GraphML's to validate. Also the XML plumbing gexf.c
+ * shares. */
 #include "export_int.h"
 
 #include <libxml/xmlwriter.h>
@@ -105,7 +111,7 @@ static const key keys[] = {{"label", "node", "label", "string"},
                            {"e_date_to", "edge", "date_to", "string"},
                            {"weight", "edge", "weight", "int"},
                            {"evidence", "edge", "evidence", "string"},
-                           {"source", "edge", "source", "string"},
+                           {"document", "edge", "document", "string"},
                            {NULL, NULL, NULL, NULL}};
 
 /* yEd's look for a node type (colours as in dot.c). */
@@ -231,6 +237,44 @@ static int write_node(gml *x, const pl_vnode *n) {
   return xmlTextWriterEndElement(x->w) < 0 ? PL_EIO : 0;
 }
 
+/* yEd's edge graphics: an arrow and a label "relation: label\ndate" (as
+ * in DOT), since yEd shows no edge text of its own either. */
+static int yed_edge(gml *x, const pl_vedge *e) {
+  pl_buf lab = {0};
+  int rc = PL_ENOMEM;
+  if (pl_export__clean(&lab, e->type ? e->type : "edge", PL_CLEAN_ONELINE) < 0)
+    goto done;
+  if (e->label && *e->label && !(e->type && strcmp(e->label, e->type) == 0) &&
+      (pl_buf_puts(&lab, ": ") < 0 ||
+       pl_export__clean(&lab, e->label, PL_CLEAN_ONELINE) < 0))
+    goto done;
+  if (e->date_from && *e->date_from &&
+      (pl_buf_putc(&lab, '\n') < 0 ||
+       pl_export__clean(&lab, e->date_from, PL_CLEAN_ONELINE) < 0))
+    goto done;
+  if (pl_buf_putc(&lab, '\0') < 0)
+    goto done;
+  rc = PL_EIO;
+  if (xmlTextWriterStartElement(x->w, BAD_CAST "data") < 0 ||
+      xmlTextWriterWriteAttribute(x->w, BAD_CAST "key", BAD_CAST "eg") < 0 ||
+      xmlTextWriterStartElement(x->w, BAD_CAST "y:PolyLineEdge") < 0 ||
+      xmlTextWriterStartElement(x->w, BAD_CAST "y:Arrows") < 0 ||
+      xmlTextWriterWriteAttribute(x->w, BAD_CAST "source", BAD_CAST "none") <
+          0 ||
+      xmlTextWriterWriteAttribute(x->w, BAD_CAST "target",
+                                  BAD_CAST "standard") < 0 ||
+      xmlTextWriterEndElement(x->w) < 0 ||
+      xmlTextWriterStartElement(x->w, BAD_CAST "y:EdgeLabel") < 0 ||
+      xmlTextWriterWriteString(x->w, BAD_CAST lab.data) < 0 ||
+      xmlTextWriterEndElement(x->w) < 0 || xmlTextWriterEndElement(x->w) < 0 ||
+      xmlTextWriterEndElement(x->w) < 0)
+    goto done;
+  rc = 0;
+done:
+  pl_buf_free(&lab);
+  return rc;
+}
+
 static int write_edge(gml *x, const pl_vedge *e, size_t seq) {
   char id[32];
   int rc;
@@ -246,7 +290,9 @@ static int write_edge(gml *x, const pl_vedge *e, size_t seq) {
       (rc = data(x, "e_date_to", e->date_to)) < 0 ||
       (rc = data_long(x, "weight", e->weight)) < 0 ||
       (rc = data(x, "evidence", e->evidence)) < 0 ||
-      (rc = data(x, "source", e->source)) < 0)
+      (rc = data(x, "document", e->source)) < 0)
+    return rc;
+  if (x->yed && (rc = yed_edge(x, e)) < 0)
     return rc;
   return xmlTextWriterEndElement(x->w) < 0 ? PL_EIO : 0;
 }
@@ -288,6 +334,12 @@ static int write_head(gml *x) {
        xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST "node") < 0 ||
        xmlTextWriterWriteAttribute(w, BAD_CAST "yfiles.type",
                                    BAD_CAST "nodegraphics") < 0 ||
+       xmlTextWriterEndElement(w) < 0 ||
+       xmlTextWriterStartElement(w, BAD_CAST "key") < 0 ||
+       xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "eg") < 0 ||
+       xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST "edge") < 0 ||
+       xmlTextWriterWriteAttribute(w, BAD_CAST "yfiles.type",
+                                   BAD_CAST "edgegraphics") < 0 ||
        xmlTextWriterEndElement(w) < 0))
     return PL_EIO;
   if (xmlTextWriterStartElement(w, BAD_CAST "graph") < 0 ||

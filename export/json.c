@@ -1,7 +1,10 @@
 /* Cytoscape.js JSON: {"elements": {"nodes": [{"data": {...}}], "edges":
  * [...]}}, one element per line, streamed: each element is built in a small
- * buffer and written before the next is read. The edge's document is
- * "document", since Cytoscape reserves "source" for the source node. */
+ * buffer and written before the next is read. Edges carry "interaction"
+ * (Cytoscape's name for the relation); nodes carry "name" too, the column
+ * Cytoscape desktop labels nodes with when it imports the same file. The
+ * edge's document is "document", since Cytoscape reserves "source" for the
+ * source node. */
 #include "export_int.h"
 
 #include <string.h>
@@ -21,6 +24,7 @@ static int node_json(pl_buf *b, const pl_vnode *n) {
   if (pl_buf_puts(b, "{\"data\":{\"id\":") < 0 ||
       pl_json_str(b, n->id ? n->id : "") < 0 ||
       field(b, "label", name && *name ? name : n->id) < 0 ||
+      field(b, "name", name && *name ? name : n->id) < 0 ||
       field(b, "label_en", n->label_en) < 0 || field(b, "type", n->type) < 0 ||
       field(b, "date_from", n->date_from) < 0 ||
       field(b, "date_to", n->date_to) < 0 || field(b, "kind", n->kind) < 0 ||

@@ -1,10 +1,24 @@
 /* svg and png: the DOT graph laid out and drawn in-process by Graphviz's gvc.
  * Plugins are registered directly (gvContextPlugins) instead of read from
- * Graphviz's config, which would load pango (leaky, and unsafe with two
- * contexts in one process): dot and neato layouts and the core renderers
- * are linked statically into parley. Core draws svg but no bitmap, so png
- * borrows the gd plugin, opened at run time from Graphviz's plugin folder
- * (on parley's rpath); without it png fails with a clear message. */
+ * Graphviz's config, so nothing is loaded behind parley's back: dot and
+ * neato layouts and the core renderers are linked into parley.
+ *
+ * svg uses a fresh core-only context per call: core measures text from
+ * built-in font metrics, so the output is deterministic and needs no fonts
+ * (the viewer shapes Arabic when it draws the SVG).
+ *
+ * png needs a rasteriser that shapes Arabic (joins letters, runs right to
+ * left). The gd plugin does not (libgd is built without raqm: Arabic labels
+ * come out empty or as isolated letters), so png uses Graphviz's pango
+ * plugin (cairo renderer, pango/harfbuzz text layout), opened at run time
+ * from Graphviz's plugin folder. That plugin keeps, in static variables,
+ * pointers into the first context's font table: a second context in the
+ * same process reads them after the first one freed them (heap
+ * use-after-free, seen under ASan). So png renders through ONE context per
+ * process, created on first use and kept (never freed), and the plugin is
+ * never unloaded. What it keeps is fontconfig's cache, about 200 KB once,
+ * not growing with the number of renders. */
+#define _GNU_SOURCE /* dlinfo: where the core plugin lives */
 #include "export_int.h"
 
 #include <graphviz/cgraph.h>
@@ -12,24 +26,41 @@
 #include <graphviz/gvplugin.h>
 
 #include <dlfcn.h>
+#include <limits.h>
 #include <string.h>
 
 extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
 extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
 extern gvplugin_library_t gvplugin_core_LTX_library;
 
-static const lt_symlist_t preloaded_symbols[] = {
+static const lt_symlist_t core_symbols[] = {
     {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
     {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
     {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
     {NULL, NULL}};
+
+/* The same, plus pango's (its address is filled in when it is opened). The
+ * pango library must be in the list given to gvContextPlugins: added later
+ * with gvAddLibrary, its text layout is never selected and cairo draws no
+ * text. */
+static lt_symlist_t pango_symbols[] = {
+    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+    {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
+    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+    {"gvplugin_pango_LTX_library", NULL},
+    {NULL, NULL}};
+
+/* The one png context of the process (see the top of the file): created on
+ * the first png render, kept until exit. Graphviz is not thread-safe, nor
+ * is this. */
+static GVC_t *png_gvc;
 
 /* Views above this many nodes are laid out with sfdp unless a layout is
  * asked for: dot's time explodes with size. */
 enum { DOT_MAX_NODES = 200 };
 
 /* The last message Graphviz reported, kept instead of printed (the library
- * never prints). Graphviz is not thread-safe, nor is this. */
+ * never prints). */
 static char gv_msg[200];
 
 static int quiet(char *msg) {
@@ -60,11 +91,54 @@ static const char *engine_for(const pl_export_opts *opts, size_t nnodes) {
   return NULL;
 }
 
+/* Opens Graphviz's pango plugin: by name (parley's rpath names Graphviz's
+ * plugin folder), else from the folder of the core plugin parley is linked
+ * with (a sanitizer's dlopen interceptor hides the caller's rpath).
+ * RTLD_NODELETE: the plugin registers GLib types and keeps static state, so
+ * it must never be unloaded. Returns its library record, or NULL. */
+static gvplugin_library_t *open_pango(void) {
+  static const char so[] = "libgvplugin_pango.so.6";
+  void *h = dlopen(so, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+  if (!h) {
+    /* already loaded (DT_NEEDED), so found by its soname without a search */
+    void *core = dlopen("libgvplugin_core.so.6", RTLD_NOW | RTLD_NOLOAD);
+    char dir[PATH_MAX + 1], path[PATH_MAX + sizeof so + 2];
+    if (core && dlinfo(core, RTLD_DI_ORIGIN, dir) == 0) {
+      snprintf(path, sizeof path, "%s/%s", dir, so);
+      h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    }
+    if (core)
+      dlclose(core); /* drops the reference NOLOAD took */
+  }
+  return h ? dlsym(h, "gvplugin_pango_LTX_library") : NULL;
+}
+
+/* Sets *out to the process's png context, made on first use. Returns 0,
+ * PL_ENOTFOUND (no pango plugin) or PL_ENOMEM. */
+static int png_context(GVC_t **out, pl_error *err) {
+  gvplugin_library_t *lib;
+  *out = png_gvc;
+  if (png_gvc)
+    return 0;
+  lib = open_pango();
+  if (!lib)
+    return pl_error_set(err, PL_ENOTFOUND, NULL,
+                        "png needs Graphviz's pango plugin "
+                        "(libgvplugin_pango.so.6, Debian package libgvc6), "
+                        "which is not installed; export svg instead");
+  pango_symbols[3].address = lib;
+  png_gvc = gvContextPlugins(pango_symbols, 0);
+  if (!png_gvc)
+    return pl_error_set(err, PL_ENOMEM, NULL, "cannot start Graphviz");
+  *out = png_gvc;
+  return 0;
+}
+
 static int render(pl_view *view, const pl_export_opts *opts, FILE *out,
                   const char *format, pl_error *err) {
   Agraph_t *g = NULL;
   GVC_t *gvc = NULL;
-  void *gd = NULL;
+  int png = !strcmp(format, "png");
   size_t nnodes = 0;
   const char *engine;
   int laid = 0, rc;
@@ -79,23 +153,12 @@ static int render(pl_view *view, const pl_export_opts *opts, FILE *out,
         pl_error_set(err, PL_EUSAGE, NULL, "unknown layout '%s'", opts->layout);
     goto done;
   }
-  gvc = gvContextPlugins(preloaded_symbols, 0);
-  if (!gvc) {
+  if (png) {
+    if ((rc = png_context(&gvc, err)) < 0)
+      goto done;
+  } else if (!(gvc = gvContextPlugins(core_symbols, 0))) {
     rc = pl_error_set(err, PL_ENOMEM, NULL, "cannot start Graphviz");
     goto done;
-  }
-  if (!strcmp(format, "png")) {
-    gvplugin_library_t *lib;
-    gd = dlopen("libgvplugin_gd.so.6", RTLD_NOW | RTLD_LOCAL);
-    lib = gd ? dlsym(gd, "gvplugin_gd_LTX_library") : NULL;
-    if (!lib) {
-      rc = pl_error_set(err, PL_ENOTFOUND, NULL,
-                        "png needs Graphviz's gd plugin "
-                        "(libgvplugin_gd.so.6), which is not installed; "
-                        "export svg instead");
-      goto done;
-    }
-    gvAddLibrary(gvc, lib);
   }
   if (gvLayout(gvc, g, engine) != 0) {
     rc = pl_error_set(err, PL_EINPUT, NULL,
@@ -105,7 +168,8 @@ static int render(pl_view *view, const pl_export_opts *opts, FILE *out,
     goto done;
   }
   laid = 1;
-  if (gvRender(gvc, g, format, out) != 0) {
+  /* "png:cairo": cairo draws the text pango shaped */
+  if (gvRender(gvc, g, png ? "png:cairo" : format, out) != 0) {
     rc = pl_error_set(err, PL_EIO, NULL, "graphviz could not render %s%s%s",
                       format, gv_msg[0] ? ": " : "", gv_msg);
     goto done;
@@ -117,10 +181,8 @@ done:
     gvFreeLayout(gvc, g);
   if (g)
     agclose(g);
-  if (gvc)
+  if (gvc && !png)
     gvFreeContext(gvc);
-  if (gd)
-    dlclose(gd);
   agseterr(oldlevel);
   agseterrf(old);
   return rc;

@@ -75,11 +75,24 @@ static char *col_dup(sqlite3_stmt *s, int i, int *fail) {
 
 /* ---- adding ------------------------------------------------------------- */
 
+/* The keys of one surface form of a person: its folded key, and its Latin
+ * and Arabic consonant skeletons ("" when none). */
+typedef struct name_keys {
+  char *key;   /* folded (pl_store__norm_key) */
+  char *lat;   /* Latin skeleton */
+  char *ar;    /* Arabic skeleton */
+  int ntok;    /* words in key */
+  int nlat;    /* words in lat */
+  int extra;   /* from pl_actor_extra: matched on, not recorded (the raw
+                  keys are recorded as they are) */
+} name_keys;
+
 /* What one pl_store_add works with. */
 typedef struct add_ctx {
   pl_store *st;          /* the store */
   const pl_doc *doc;     /* the document */
   const pl_facts *f;     /* its facts */
+  const pl_actor_extra *extra; /* per-actor extras, or NULL */
   const char *body;      /* the text spans refer to */
   size_t body_len;       /* its length */
   const char *date;      /* publication date, or NULL */
@@ -87,6 +100,9 @@ typedef struct add_ctx {
   pl_buf key;            /* scratch: a normalised key */
   pl_buf key2;           /* scratch: a second key */
   pl_buf tmp;            /* scratch: names, attrs */
+  pl_buf reason;         /* scratch: why an actor joined an entity */
+  name_keys *nk;         /* the current actor's distinct keys */
+  size_t nnk, capnk;     /* used, allocated */
   long long *made;       /* events created for this document: two events
                             of one article are never the same */
   size_t nmade, capmade; /* used, allocated */
@@ -106,6 +122,10 @@ static int bad(add_ctx *c, const char *fmt, const char *what, long i) {
   return pl_error_set(c->err, PL_EINPUT, c->doc->source, "%s", msg);
 }
 
+static int oom(add_ctx *c) {
+  return pl_error_set(c->err, PL_ENOMEM, NULL, "out of memory");
+}
+
 /* The entity id of actor index i, or PL_EINPUT for a bad index. */
 static int actor_id(add_ctx *c, int i, const char *what, long long *out) {
   if (i < 0 || (size_t)i >= c->f->nactors)
@@ -123,12 +143,36 @@ static int tokens(const char *k) {
   return n;
 }
 
-/* The surface forms of an actor: name, Arabic name, transliteration, then
- * each mention. Returns the count; form i is written to *s, *n. */
-static size_t nsurfaces(const pl_actor *a) { return 3 + a->nmentions; }
+/* Whether a consonant skeleton is a full name worth merging on: two words
+ * of two letters or more, five letters in all ("stfn d mstr", "sdt nl";
+ * not "l hsn", which Ali and Ola Hassan share, nor "d mstr", a surname). */
+static int strong_skeleton(const char *k) {
+  size_t letters = 0, word = 0;
+  int long_words = 0;
+  for (;; k++) {
+    if (!*k || *k == ' ') {
+      long_words += word >= 2;
+      word = 0;
+      if (!*k)
+        break;
+    } else {
+      letters++;
+      word++;
+    }
+  }
+  return long_words >= 2 && letters >= 5;
+}
 
-static int surface(add_ctx *c, const pl_actor *a, size_t i, const char **s,
+/* The surface forms of actor i: name, Arabic name, transliteration, each
+ * mention, then the extras' surfaces. */
+static size_t nsurfaces(const add_ctx *c, size_t i) {
+  const pl_actor *a = &c->f->actors[i];
+  return 3 + a->nmentions + (c->extra ? c->extra[i].nkeys : 0);
+}
+
+static int surface(add_ctx *c, size_t ai, size_t i, const char **s,
                    size_t *n) {
+  const pl_actor *a = &c->f->actors[ai];
   *s = NULL;
   *n = 0;
   if (i < 3) {
@@ -137,6 +181,11 @@ static int surface(add_ctx *c, const pl_actor *a, size_t i, const char **s,
       *s = v;
       *n = strlen(v);
     }
+    return 0;
+  }
+  if (i - 3 >= a->nmentions) {
+    *s = c->extra[ai].keys[i - 3 - a->nmentions];
+    *n = *s ? strlen(*s) : 0;
     return 0;
   }
   pl_span sp = a->mentions[i - 3];
@@ -148,66 +197,203 @@ static int surface(add_ctx *c, const pl_actor *a, size_t i, const char **s,
   return 0;
 }
 
-/* Finds the entity an unkeyed actor designates; 0 when none. */
-static int match_actor(add_ctx *c, const pl_actor *a, const char *type,
-                       long long *out) {
-  int person = a->type == PL_ACTOR_PERSON, rc, multi = 0;
-  sqlite3_stmt *s;
-  *out = 0;
-  /* Pass 1: full-name keys (for persons: two tokens or more). */
-  for (size_t i = 0; i < nsurfaces(a) && !*out; i++) {
+static void keys_clear(add_ctx *c) {
+  for (size_t i = 0; i < c->nnk; i++) {
+    free(c->nk[i].key);
+    free(c->nk[i].lat);
+    free(c->nk[i].ar);
+  }
+  c->nnk = 0;
+}
+
+static char *dup_buf(const pl_buf *b) {
+  char *p = malloc(b->len + 1);
+  if (p) {
+    if (b->len)
+      memcpy(p, b->data, b->len);
+    p[b->len] = '\0';
+  }
+  return p;
+}
+
+/* Whether an alias key is a derived one ("lat:", "ar:", "sur:", "user:"). */
+static int is_derived(const char *k) {
+  return !strncmp(k, "lat:", 4) || !strncmp(k, "ar:", 3) ||
+         !strncmp(k, "sur:", 4) || !strncmp(k, "user:", 5);
+}
+
+/* Collects the distinct keys of actor i into c->nk; skeletons for persons
+ * only (the transliterator is slow and other actors have lexicon keys). */
+static int collect_keys(add_ctx *c, size_t ai) {
+  int person = c->f->actors[ai].type == PL_ACTOR_PERSON, rc;
+  keys_clear(c);
+  for (size_t i = 0; i < nsurfaces(c, ai); i++) {
     const char *v;
     size_t n;
-    if ((rc = surface(c, a, i, &v, &n)) < 0)
+    if ((rc = surface(c, ai, i, &v, &n)) < 0)
       return rc;
     if (!v)
+      continue;
+    int extra = i >= 3 + c->f->actors[ai].nmentions;
+    if (extra && is_derived(v))
       continue;
     c->key.len = 0;
     if ((rc = pl_store__norm_key(v, n, &c->key, c->err)) < 0)
       return rc;
     if (!c->key.len)
       continue;
-    if (person && tokens(c->key.data) < 2)
+    int seen = 0;
+    for (size_t k = 0; k < c->nnk && !seen; k++)
+      seen = !strcmp(c->nk[k].key, c->key.data);
+    if (seen)
       continue;
-    multi = 1;
-    if (!(s = pl_store__stmt(c->st, S_ALIAS_LOOKUP, c->err)))
-      return PL_EDB;
-    sqlite3_bind_text(s, 1, c->key.data, (int)c->key.len, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 2, type, -1, SQLITE_STATIC);
-    if ((rc = step_row(c->st, s, c->err)) < 0)
+    if (c->nnk == c->capnk) {
+      size_t cap = c->capnk ? 2 * c->capnk : 8;
+      name_keys *p = realloc(c->nk, cap * sizeof *p);
+      if (!p)
+        return oom(c);
+      c->nk = p;
+      c->capnk = cap;
+    }
+    name_keys *k = &c->nk[c->nnk];
+    memset(k, 0, sizeof *k);
+    c->key2.len = 0;
+    if (person && (rc = pl_store__latin_key(c->st, c->key.data, c->key.len,
+                                            &c->key2, c->err)) < 0)
       return rc;
-    if (rc == 1) {
-      *out = sqlite3_column_int64(s, 0);
-      sqlite3_reset(s);
+    k->lat = dup_buf(&c->key2);
+    c->key2.len = 0;
+    if (person && (rc = pl_store__arabic_key(c->key.data, c->key.len,
+                                             &c->key2, c->err)) < 0) {
+      free(k->lat);
+      return rc;
+    }
+    k->ar = dup_buf(&c->key2);
+    k->key = dup_buf(&c->key);
+    if (!k->key || !k->lat || !k->ar) {
+      free(k->key);
+      free(k->lat);
+      free(k->ar);
+      return oom(c);
+    }
+    k->ntok = tokens(k->key);
+    k->nlat = tokens(k->lat);
+    k->extra = extra;
+    c->nnk++;
+  }
+  return 0;
+}
+
+/* Looks key up among the aliases of entities of type: *count distinct
+ * entities, the lowest in *id. */
+static int lookup(add_ctx *c, const char *prefix, const char *key,
+                  const char *type, long long *count, long long *id) {
+  int rc;
+  *count = 0;
+  *id = 0;
+  c->tmp.len = 0;
+  if (pl_buf_puts(&c->tmp, prefix) < 0 || pl_buf_puts(&c->tmp, key) < 0)
+    return oom(c);
+  sqlite3_stmt *s = pl_store__stmt(c->st, S_ALIAS_COUNT, c->err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_text(s, 1, c->tmp.data, (int)c->tmp.len, SQLITE_TRANSIENT);
+  sqlite3_bind_text(s, 2, type, -1, SQLITE_STATIC);
+  if ((rc = step_row(c->st, s, c->err)) < 0)
+    return rc;
+  if (rc == 1) {
+    *count = sqlite3_column_int64(s, 0);
+    *id = sqlite3_column_int64(s, 1);
+    sqlite3_reset(s);
+  }
+  return 0;
+}
+
+/* Whether entity id already stands for another actor of this document: the
+ * extractor kept them apart, which is evidence against a weak match. */
+static int taken(const add_ctx *c, size_t ai, long long id) {
+  for (size_t i = 0; i < ai; i++)
+    if (c->ids[i] == id)
+      return 1;
+  return 0;
+}
+
+/* Finds the entity an unkeyed actor designates (0 when none) and says why
+ * in c->reason. Persons: a user alias; the same full name (two words or
+ * more); the same Latin or Arabic consonant skeleton of a full name, when
+ * it is long enough and designates one person only; else, for a person
+ * named by a surname only, the one person whose name ends so, unless that
+ * person is another actor of this article. Never a weak key alone. */
+static int match_actor(add_ctx *c, size_t ai, const char *type,
+                       long long *out) {
+  const pl_actor *a = &c->f->actors[ai];
+  int person = a->type == PL_ACTOR_PERSON, rc;
+  long long n, id;
+  *out = 0;
+  c->reason.len = 0;
+  for (size_t i = 0; i < c->nnk; i++) {
+    if ((rc = lookup(c, "user:", c->nk[i].key, type, &n, &id)) < 0)
+      return rc;
+    if (n >= 1) {
+      *out = id;
+      return pl_buf_printf(&c->reason, "user alias '%s'", c->nk[i].key) < 0
+                 ? oom(c)
+                 : 0;
     }
   }
-  if (*out || !person || multi)
-    return 0;
-  /* Pass 2: a person known by one token only attaches to the one entity
-   * that token already designates, if it is unique. */
-  for (size_t i = 0; i < nsurfaces(a) && !*out; i++) {
-    const char *v;
-    size_t n;
-    if ((rc = surface(c, a, i, &v, &n)) < 0)
-      return rc;
-    if (!v)
+  int full = 0;
+  for (size_t i = 0; i < c->nnk; i++) {
+    if (person && c->nk[i].ntok < 2)
       continue;
-    c->key.len = 0;
-    if ((rc = pl_store__norm_key(v, n, &c->key, c->err)) < 0)
+    full = 1;
+    if ((rc = lookup(c, "", c->nk[i].key, type, &n, &id)) < 0)
       return rc;
-    if (!c->key.len)
-      continue;
-    if (!(s = pl_store__stmt(c->st, S_ALIAS_COUNT, c->err)))
-      return PL_EDB;
-    sqlite3_bind_text(s, 1, c->key.data, (int)c->key.len, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 2, type, -1, SQLITE_STATIC);
-    if ((rc = step_row(c->st, s, c->err)) < 0)
-      return rc;
-    if (rc == 1) {
-      if (sqlite3_column_int64(s, 0) == 1)
-        *out = sqlite3_column_int64(s, 1);
-      sqlite3_reset(s);
+    if (n >= 1) {
+      *out = id;
+      return pl_buf_printf(&c->reason, "same name '%s'", c->nk[i].key) < 0
+                 ? oom(c)
+                 : 0;
     }
+  }
+  if (!person)
+    return 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < c->nnk; i++) {
+      const char *k = pass == 0 ? c->nk[i].lat : c->nk[i].ar;
+      if (c->nk[i].ntok < 2 || !strong_skeleton(k))
+        continue;
+      if ((rc = lookup(c, pass == 0 ? "lat:" : "ar:", k, type, &n, &id)) < 0)
+        return rc;
+      if (n == 1 && !taken(c, ai, id)) {
+        *out = id;
+        return pl_buf_printf(&c->reason, "same %s consonant skeleton '%s'"
+                             " (of '%s')", pass == 0 ? "Latin" : "Arabic", k,
+                             c->nk[i].key) < 0
+                   ? oom(c)
+                   : 0;
+      }
+    }
+  }
+  /* A surname only: every form of it must end the name of one and the same
+   * person, and that person must not be another actor here. */
+  long long cand = 0;
+  for (size_t i = 0; i < c->nnk; i++) {
+    const char *k = c->nk[i].lat[0] ? c->nk[i].lat : c->nk[i].key;
+    const char *prefix = c->nk[i].lat[0] ? "sur:" : "";
+    if (full && !c->nk[i].lat[0])
+      return 0;
+    if ((rc = lookup(c, prefix, k, type, &n, &id)) < 0)
+      return rc;
+    if (n != 1 || (cand && cand != id))
+      return 0;
+    cand = id;
+  }
+  if (cand && !taken(c, ai, cand)) {
+    *out = cand;
+    return pl_buf_printf(&c->reason, "surname '%s' of one person only",
+                         c->nk[0].key) < 0
+               ? oom(c)
+               : 0;
   }
   return 0;
 }
@@ -229,39 +415,75 @@ static int insert_entity(add_ctx *c, const char *type, const char *name,
   return rc;
 }
 
-static int insert_alias(add_ctx *c, const char *k, size_t n, long long id) {
+static int insert_alias(add_ctx *c, const char *prefix, const char *k,
+                        size_t n, long long id) {
   sqlite3_stmt *s = pl_store__stmt(c->st, S_ALIAS_INSERT, c->err);
   if (!s)
     return PL_EDB;
-  sqlite3_bind_text(s, 1, k, (int)n, SQLITE_TRANSIENT);
+  c->tmp.len = 0;
+  if (pl_buf_puts(&c->tmp, prefix) < 0 || pl_buf_append(&c->tmp, k, n) < 0)
+    return oom(c);
+  sqlite3_bind_text(s, 1, c->tmp.data, (int)c->tmp.len, SQLITE_TRANSIENT);
   sqlite3_bind_int64(s, 2, id);
   return step_done(c->st, s, c->err);
 }
 
-/* Records the key of surface v as an alias of entity id. A person's full
- * name also records its last word (the surname), which a later one-word
- * mention may attach to while it designates one person only. */
-static int add_alias(add_ctx *c, const char *v, size_t n, long long id,
+/* Records the keys of one surface as aliases of entity id. A person's full
+ * name also records its last word (the surname), and the skeletons of its
+ * last word and last two words ("sur:"), which a later surname-only
+ * mention may attach to while they designate one person only. */
+static int add_alias(add_ctx *c, const name_keys *k, long long id,
                      int person) {
   int rc;
-  c->key.len = 0;
-  if ((rc = pl_store__norm_key(v, n, &c->key, c->err)) < 0)
+  if ((rc = insert_alias(c, "", k->key, strlen(k->key), id)) < 0)
     return rc;
-  if (!c->key.len)
+  if (!person)
     return 0;
-  if ((rc = insert_alias(c, c->key.data, c->key.len, id)) < 0)
+  const char *last = strrchr(k->key, ' ');
+  if (last && last[1] &&
+      (rc = insert_alias(c, "", last + 1, strlen(last + 1), id)) < 0)
     return rc;
-  const char *last = strrchr(c->key.data, ' ');
-  if (person && last && last[1])
-    rc = insert_alias(c, last + 1, strlen(last + 1), id);
-  return rc;
+  if (k->lat[0] && (rc = insert_alias(c, "lat:", k->lat, strlen(k->lat),
+                                      id)) < 0)
+    return rc;
+  if (k->ar[0] &&
+      (rc = insert_alias(c, "ar:", k->ar, strlen(k->ar), id)) < 0)
+    return rc;
+  if (k->nlat < 2)
+    return 0;
+  /* Suffixes: the last word, and the last two of a longer name. */
+  size_t len = strlen(k->lat);
+  int words = 0;
+  for (size_t i = len; i-- > 0 && words < 2;) {
+    if (k->lat[i] != ' ')
+      continue;
+    words++;
+    if (words == 2 && k->nlat < 3)
+      break;
+    if ((rc = insert_alias(c, "sur:", k->lat + i + 1, len - i - 1, id)) < 0)
+      return rc;
+  }
+  return 0;
+}
+
+/* Records in merges why surface alias joined entity id in this document. */
+static int note_merge(add_ctx *c, long long id, const char *alias,
+                      const char *reason) {
+  sqlite3_stmt *s = pl_store__stmt(c->st, S_MERGE_NOTE, c->err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_int64(s, 1, id);
+  sqlite3_bind_text(s, 2, alias, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(s, 3, reason, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(s, 4, c->doc->id, -1, SQLITE_STATIC);
+  return step_done(c->st, s, c->err);
 }
 
 /* Resolves actor i to an entity (creating it when new), records its aliases
- * and its mentions in this document. */
+ * and its mentions in this document, and why its names joined. */
 static int resolve_actor(add_ctx *c, size_t i) {
   const pl_actor *a = &c->f->actors[i];
-  int rc;
+  int rc, matched = 0;
   long long id = 0;
   sqlite3_stmt *s;
   if (a->type < 0 || a->type > PL_ACTOR_PLACE)
@@ -271,6 +493,9 @@ static int resolve_actor(add_ctx *c, size_t i) {
     return bad(c, "facts: actor %s has no mention array%.0ld",
                a->name ? a->name : "?", 0);
   const char *type = actor_types[a->type];
+  if ((rc = collect_keys(c, i)) < 0)
+    return rc;
+  c->reason.len = 0;
   if (a->key && *a->key) {
     if (!(s = pl_store__stmt(c->st, S_ENT_BY_KEY, c->err)))
       return PL_EDB;
@@ -280,23 +505,26 @@ static int resolve_actor(add_ctx *c, size_t i) {
     if (rc == 1) {
       id = sqlite3_column_int64(s, 0);
       sqlite3_reset(s);
+      if (pl_buf_printf(&c->reason, "lexicon entry %s", a->key) < 0)
+        return oom(c);
     }
-  } else if ((rc = match_actor(c, a, type, &id)) < 0) {
+  } else if ((rc = match_actor(c, i, type, &id)) < 0) {
     return rc;
   }
+  matched = id != 0;
+  const char *name = a->name;
+  if ((!name || !*name) && a->nmentions) {
+    /* No canonical name: the first mention stands for it. */
+    pl_span sp = a->mentions[0];
+    if (!span_ok(c, sp))
+      return bad(c, "facts: a mention of %s lies outside the text%.0ld",
+                 "an actor", 0);
+    c->key2.len = 0;
+    if (pl_buf_append(&c->key2, c->body + sp.start, sp.end - sp.start) < 0)
+      return oom(c);
+    name = c->key2.data;
+  }
   if (!id) {
-    const char *name = a->name;
-    if ((!name || !*name) && a->nmentions) {
-      /* No canonical name: the first mention stands for it. */
-      pl_span sp = a->mentions[0];
-      if (!span_ok(c, sp))
-        return bad(c, "facts: a mention of %s lies outside the text%.0ld",
-                   "an actor", 0);
-      c->tmp.len = 0;
-      if (pl_buf_append(&c->tmp, c->body + sp.start, sp.end - sp.start) < 0)
-        return pl_error_set(c->err, PL_ENOMEM, NULL, "out of memory");
-      name = c->tmp.data;
-    }
     if ((rc = insert_entity(c, type, name, a->name_ar, a->key, a->translit,
                             &id)) < 0)
       return rc;
@@ -309,20 +537,45 @@ static int resolve_actor(add_ctx *c, size_t i) {
     if ((rc = step_done(c->st, s, c->err)) < 0)
       return rc;
   }
-  for (size_t k = 0; k < nsurfaces(a); k++) {
-    const char *v;
-    size_t n;
-    if ((rc = surface(c, a, k, &v, &n)) < 0)
+  if (!a->key || a->type == PL_ACTOR_PERSON) {
+    /* Why: the way this article's name for it joined (or began) it, and
+     * the other spellings the extractor gave the same actor. */
+    if ((rc = note_merge(c, id, name ? name : "?",
+                         matched ? c->reason.data : "first seen")) < 0)
       return rc;
-    if (v && (rc = add_alias(c, v, n, id, a->type == PL_ACTOR_PERSON)) <
-                     0)
+    for (size_t k = 0; k < c->nnk; k++) {
+      if (c->nk[k].extra)
+        continue;
+      c->key.len = 0;
+      if (name && (rc = pl_store__norm_key(name, (size_t)-1, &c->key,
+                                           c->err)) < 0)
+        return rc;
+      if (c->key.len && !strcmp(c->key.data, c->nk[k].key))
+        continue;
+      if ((rc = note_merge(c, id, c->nk[k].key,
+                           "another spelling of one actor in the same "
+                           "article")) < 0)
+        return rc;
+    }
+  }
+  for (size_t k = 0; k < c->nnk; k++)
+    if (!c->nk[k].extra &&
+        (rc = add_alias(c, &c->nk[k], id, a->type == PL_ACTOR_PERSON)) < 0)
+      return rc;
+  for (size_t k = 0; c->extra && k < c->extra[i].nkeys; k++) {
+    const char *v = c->extra[i].keys[k];
+    if (v && *v && strncmp(v, "user:", 5) &&
+        (rc = insert_alias(c, "", v, strlen(v), id)) < 0)
       return rc;
   }
   if (!(s = pl_store__stmt(c->st, S_MENTION_ADD, c->err)))
     return PL_EDB;
+  long nm = (long)a->nmentions;
+  if (c->extra && c->extra[i].nmentions >= 0)
+    nm = c->extra[i].nmentions;
   sqlite3_bind_int64(s, 1, id);
   sqlite3_bind_text(s, 2, c->doc->id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64(s, 3, (sqlite3_int64)a->nmentions);
+  sqlite3_bind_int64(s, 3, (sqlite3_int64)nm);
   if ((rc = step_done(c->st, s, c->err)) < 0)
     return rc;
   c->ids[i] = id;
@@ -354,7 +607,12 @@ static int resolve_place(add_ctx *c, const char *name, long long *out) {
   }
   if ((rc = insert_entity(c, "place", name, NULL, NULL, NULL, out)) < 0)
     return rc;
-  return add_alias(c, name, strlen(name), *out, 0);
+  if (!c->key.len)
+    return 0;
+  c->key2.len = 0;
+  if (pl_buf_append(&c->key2, c->key.data, c->key.len) < 0)
+    return oom(c);
+  return insert_alias(c, "", c->key2.data, c->key2.len, *out);
 }
 
 /* Adds the evidence row of edge for ev. */
@@ -443,7 +701,7 @@ static const char *attrs1(add_ctx *c, const char *name, const char *value) {
 }
 
 static int add_role(add_ctx *c, const pl_role *r) {
-  long long person, of = 0;
+  long long person = 0, of = 0;
   int rc;
   if ((rc = actor_id(c, r->person, "a role", &person)) < 0)
     return rc;
@@ -499,7 +757,22 @@ typedef struct event_in {
   const char *status;   /* status, or NULL */
   const char *content;  /* proposal content, or NULL */
   const char *date_text;/* date phrase, or NULL */
+  const char *place_name;/* the place as the document names it, or NULL */
+  const pl_evidence *ev; /* the evidence of the report */
+  long long *xmembers;   /* members with their affiliations (expand) */
+  size_t nx;             /* entries in xmembers */
 } event_in;
+
+/* Days since 1970-01-01 of a "YYYY-MM-DD" date (H. Hinnant's algorithm). */
+static long days(const char *d) {
+  long y = atol(d), m = atol(d + 5), dd = atol(d + 8);
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
 
 static int cmp_ll(const void *a, const void *b) {
   long long x = *(const long long *)a, y = *(const long long *)b;
@@ -536,6 +809,28 @@ static int str_eq(const char *a, const char *b) {
   return a && b && strcmp(a, b) == 0;
 }
 
+/* Adds to the sorted set v the actors each member holds a role of, heads
+ * or is a member of (stored edges), and sorts it again. */
+static int expand(add_ctx *c, long long **v, size_t *n, size_t *cap) {
+  size_t n0 = *n;
+  int rc = 0;
+  for (size_t i = 0; i < n0 && rc >= 0; i++) {
+    sqlite3_stmt *s = pl_store__stmt(c->st, S_AFFILIATIONS, c->err);
+    if (!s)
+      return PL_EDB;
+    sqlite3_bind_int64(s, 1, (*v)[i]);
+    while ((rc = step_row(c->st, s, c->err)) == 1)
+      if (push(v, n, cap, sqlite3_column_int64(s, 0)) < 0) {
+        sqlite3_reset(s);
+        return oom(c);
+      }
+  }
+  if (rc < 0)
+    return rc;
+  sort_unique(*v, n);
+  return 0;
+}
+
 /* Whether event cand (already stored) is the one e reports. */
 static int same_event(add_ctx *c, const event_in *e, long long cand,
                       int *same) {
@@ -562,11 +857,20 @@ static int same_event(add_ctx *c, const event_in *e, long long cand,
     rc = pl_error_set(c->err, PL_ENOMEM, NULL, "out of memory");
     goto done;
   }
-  /* Dates: overlapping, or one of them unknown. */
+  /* Dates: overlapping, or one of them unknown; two meetings whose dates
+   * disagree are one when the same round (within a month) or the same
+   * place (within three days) says so: both claims are kept. */
   if (e->from && from) {
     const char *eto = e->to ? e->to : e->from, *cto = to ? to : from;
-    if (strcmp(e->from, cto) > 0 || strcmp(from, eto) > 0)
-      goto done;
+    if (strcmp(e->from, cto) > 0 || strcmp(from, eto) > 0) {
+      long gap = strcmp(e->from, cto) > 0 ? days(e->from) - days(cto)
+                                          : days(from) - days(eto);
+      int ok = e->meeting &&
+               ((str_eq(e->round, round) && gap <= 30) ||
+                (e->place && e->place == place && gap <= 3));
+      if (!ok)
+        goto done;
+    }
   }
   if (e->meeting) {
     if (e->place && place && e->place != place)
@@ -607,19 +911,24 @@ static int same_event(add_ctx *c, const event_in *e, long long cand,
   }
   if (rc < 0)
     goto done;
+  /* A person counts as the actors he speaks for too (a minister for his
+   * state), as a delegation counts as its actor: one report names
+   * "Lavrov", another "Russia". */
+  if ((rc = expand(c, &m, &nm, &cap)) < 0)
+    goto done;
   size_t inter = 0, i = 0, j = 0;
-  while (i < e->n && j < nm) {
-    if (e->members[i] == m[j]) {
+  while (i < e->nx && j < nm) {
+    if (e->xmembers[i] == m[j]) {
       inter++;
       i++;
       j++;
-    } else if (e->members[i] < m[j]) {
+    } else if (e->xmembers[i] < m[j]) {
       i++;
     } else {
       j++;
     }
   }
-  size_t uni = e->n + nm - inter;
+  size_t uni = e->nx + nm - inter;
   *same = uni > 0 && 2 * inter >= uni;
 done:
   free(from);
@@ -632,12 +941,20 @@ done:
 
 /* The stored event e reports (lowest id), or 0. Any match holds at least
  * half of e's members, so probing the first n/2+1 of them finds it. */
-static int find_event(add_ctx *c, const event_in *e, long long *out) {
+static int find_event(add_ctx *c, event_in *e, long long *out) {
   const char *etype = e->meeting ? "participates_in" : "proposes";
   long long *cand = NULL;
   size_t nc = 0, cap = 0;
   int rc = 0;
   *out = 0;
+  if (!e->xmembers) {
+    size_t xcap = 0;
+    for (size_t i = 0; i < e->n; i++)
+      if (push(&e->xmembers, &e->nx, &xcap, e->members[i]) < 0)
+        return oom(c);
+    if ((rc = expand(c, &e->xmembers, &e->nx, &xcap)) < 0)
+      return rc;
+  }
   size_t probe = e->n / 2 + 1;
   if (probe > e->n)
     probe = e->n;
@@ -746,8 +1063,82 @@ done:
   return rc < 0 ? rc : 0;
 }
 
+/* The dates of a stored event that e reports too: a date learnt when none
+ * was known; a finer one inside the known interval ("November" becomes
+ * "28 November"); overlapping ones of equal precision widen it (28 and
+ * 28-29 November: 28-29); a date that disagrees changes nothing here (the
+ * claims keep it with its source). */
+static int event_dates(add_ctx *c, long long id, const event_in *e) {
+  int rc, fail = 0, prec;
+  sqlite3_stmt *s = pl_store__stmt(c->st, S_EVENT_GET, c->err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_int64(s, 1, id);
+  if ((rc = step_row(c->st, s, c->err)) <= 0)
+    return rc;
+  char *from = col_dup(s, 0, &fail), *to = col_dup(s, 1, &fail);
+  prec = sqlite3_column_int(s, 7);
+  sqlite3_reset(s);
+  const char *eto = e->to ? e->to : e->from;
+  int set = 0;
+  if (fail) {
+    rc = oom(c);
+    goto done;
+  }
+  const char *cto = to ? to : from;
+  const char *nf = e->from, *nt = eto;
+  if (!from) {
+    set = 1;
+  } else if (strcmp(e->from, cto) > 0 || strcmp(from, eto) > 0) {
+    set = 0; /* disjoint: a conflicting claim, kept in event_claims */
+  } else if (e->prec && (prec == 0 || e->prec < prec)) {
+    set = strcmp(e->from, from) >= 0 && strcmp(eto, cto) <= 0; /* finer */
+  } else if (e->prec == prec) {
+    /* Overlapping reports of equal precision: the event spans both. */
+    nf = strcmp(e->from, from) < 0 ? e->from : from;
+    nt = strcmp(eto, cto) > 0 ? eto : cto;
+    set = strcmp(nf, from) != 0 || strcmp(nt, cto) != 0;
+  }
+  if (set) {
+    if (!(s = pl_store__stmt(c->st, S_EVENT_DATES_SET, c->err))) {
+      rc = PL_EDB;
+      goto done;
+    }
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_text(s, 2, nf, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, nt, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 4, e->prec);
+    rc = step_done(c->st, s, c->err);
+  }
+done:
+  free(from);
+  free(to);
+  return rc < 0 ? rc : 0;
+}
+
+/* Records what this document says about event id. */
+static int add_claim(add_ctx *c, long long id, const event_in *e) {
+  sqlite3_stmt *s = pl_store__stmt(c->st, S_CLAIM_INSERT, c->err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_int64(s, 1, id);
+  sqlite3_bind_text(s, 2, c->doc->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(s, 3, e->ev ? e->ev->span.start : 0);
+  sqlite3_bind_int64(s, 4, e->ev ? e->ev->span.end : 0);
+  bind_str(s, 5, e->from);
+  bind_str(s, 6, e->to ? e->to : e->from);
+  sqlite3_bind_int(s, 7, e->from ? e->prec : 0);
+  bind_str(s, 8, e->kind);
+  bind_str(s, 9, e->place_name);
+  bind_str(s, 10, e->round);
+  bind_str(s, 11, e->status);
+  bind_str(s, 12, e->content);
+  bind_str(s, 13, e->date_text);
+  return step_done(c->st, s, c->err);
+}
+
 /* Finds or creates the event entity for e; returns its id in *out. */
-static int store_event(add_ctx *c, const event_in *e, long long *out) {
+static int store_event(add_ctx *c, event_in *e, long long *out) {
   int rc;
   sqlite3_stmt *s;
   long long id = 0;
@@ -775,6 +1166,10 @@ static int store_event(add_ctx *c, const event_in *e, long long *out) {
   bind_str(s, 9, e->content);
   bind_str(s, 10, e->date_text);
   if ((rc = step_done(c->st, s, c->err)) < 0)
+    return rc;
+  if (!create && e->from && (rc = event_dates(c, id, e)) < 0)
+    return rc;
+  if ((rc = add_claim(c, id, e)) < 0)
     return rc;
   if (!create && e->from) {
     /* A date learnt now dates the edges stored without one. */
@@ -836,6 +1231,8 @@ static int add_meeting(add_ctx *c, const pl_meeting *m) {
   e.round = nz(m->round);
   e.status = nz(m->status);
   e.date_text = nz(m->date_text);
+  e.place_name = nz(m->place);
+  e.ev = &m->ev;
   if ((rc = resolve_place(c, m->place, &e.place)) < 0 ||
       (rc = store_event(c, &e, &id)) < 0)
     goto done;
@@ -851,6 +1248,7 @@ static int add_meeting(add_ctx *c, const pl_meeting *m) {
     goto done;
 done:
   free(e.members);
+  free(e.xmembers);
   return rc;
 }
 
@@ -870,6 +1268,7 @@ static int add_proposal(add_ctx *c, const pl_proposal *p) {
   e.status = nz(p->status);
   e.content = nz(p->content);
   e.date_text = nz(p->date_text);
+  e.ev = &p->ev;
   if ((rc = store_event(c, &e, &id)) < 0)
     goto done;
   for (size_t i = 0; i < p->nby; i++)
@@ -882,6 +1281,7 @@ static int add_proposal(add_ctx *c, const pl_proposal *p) {
       goto done;
 done:
   free(e.members);
+  free(e.xmembers);
   free(to);
   return rc;
 }
@@ -937,11 +1337,17 @@ static int add_all(add_ctx *c, int *added) {
   for (size_t i = 0; i < f->nproposals; i++)
     if ((rc = add_proposal(c, &f->proposals[i])) < 0)
       return rc;
-  return 0;
+  /* Users' corrections hold for what this document brought too. */
+  return pl_store__apply_corrections(c->st, c->err);
 }
 
 int pl_store_add(pl_store *st, const pl_doc *doc, const pl_facts *facts,
                  int *added, pl_error *err) {
+  return pl_store__add_ex(st, doc, facts, NULL, added, err);
+}
+
+int pl_store__add_ex(pl_store *st, const pl_doc *doc, const pl_facts *facts,
+                     const pl_actor_extra *extra, int *added, pl_error *err) {
   int dummy, rc;
   if (!added)
     added = &dummy;
@@ -957,6 +1363,7 @@ int pl_store_add(pl_store *st, const pl_doc *doc, const pl_facts *facts,
   c.st = st;
   c.doc = doc;
   c.f = facts;
+  c.extra = extra;
   c.err = err;
   c.body = facts && facts->body ? facts->body : doc->body;
   c.body_len = facts && facts->body ? facts->body_len : doc->body_len;
@@ -988,6 +1395,9 @@ done:
   pl_buf_free(&c.key);
   pl_buf_free(&c.key2);
   pl_buf_free(&c.tmp);
+  pl_buf_free(&c.reason);
+  keys_clear(&c);
+  free(c.nk);
   free(c.made);
   if (rc < 0)
     pl_error_where(err, doc->source);

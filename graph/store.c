@@ -59,7 +59,37 @@ static const char schema_sql[] =
     "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  n INTEGER NOT NULL,\n"
     "  PRIMARY KEY(entity_id, doc_id)) WITHOUT ROWID;\n"
-    "CREATE INDEX mentions_doc ON mentions(doc_id);\n";
+    "CREATE INDEX mentions_doc ON mentions(doc_id);\n"
+    "CREATE TABLE merges(\n"
+    "  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE "
+    "CASCADE,\n"
+    "  alias TEXT NOT NULL, reason TEXT NOT NULL,\n"
+    "  doc_id TEXT REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  UNIQUE(entity_id, alias, doc_id));\n"
+    "CREATE INDEX merges_entity ON merges(entity_id);\n"
+    "CREATE TABLE corrections(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  op TEXT NOT NULL CHECK(op IN ('merge', 'alias', 'rename')),\n"
+    "  a TEXT NOT NULL, b TEXT NOT NULL,\n"
+    "  created TEXT NOT NULL, UNIQUE(op, a, b));\n"
+    "CREATE TABLE event_claims(\n"
+    "  event_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,\n"
+    "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL,\n"
+    "  date_from TEXT, date_to TEXT, precision INTEGER NOT NULL DEFAULT 0,\n"
+    "  kind TEXT, place TEXT, round TEXT, status TEXT, content TEXT,\n"
+    "  date_text TEXT,\n"
+    "  PRIMARY KEY(event_id, doc_id, start, end)) WITHOUT ROWID;\n"
+    "CREATE INDEX event_claims_doc ON event_claims(doc_id);\n";
+
+/* ---- indexes for the query commands (graph/query_*.c) ----------------
+ * Kept apart from the schema and its migrations: created (IF NOT EXISTS)
+ * whenever a store is created or migrated, so they never change a table.
+ * events_round: `parley meetings --round N` looks meetings up by round
+ * instead of reading every meeting. */
+static const char query_indexes_sql[] =
+    "CREATE INDEX IF NOT EXISTS events_round ON events(round);\n";
+/* ---- end of the query indexes --------------------------------------- */
 
 /* Forward migrations: migrations[i] takes a store from version i+1 to i+2.
  * Version 1 had no transliterations, no rule ids on evidence and no
@@ -82,6 +112,29 @@ static const char *const migrations[] = {
     "  JOIN edges g ON g.id = x.edge_id\n"
     "  JOIN entities e ON e.id IN (g.src, g.dst)\n"
     "  WHERE e.type NOT IN ('meeting', 'proposal');\n",
+    /* 2 → 3: why names were merged, user corrections, and what each
+     * document claims about an event (dates that disagree are kept). */
+    "CREATE TABLE merges(\n"
+    "  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE "
+    "CASCADE,\n"
+    "  alias TEXT NOT NULL, reason TEXT NOT NULL,\n"
+    "  doc_id TEXT REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  UNIQUE(entity_id, alias, doc_id));\n"
+    "CREATE INDEX merges_entity ON merges(entity_id);\n"
+    "CREATE TABLE corrections(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  op TEXT NOT NULL CHECK(op IN ('merge', 'alias', 'rename')),\n"
+    "  a TEXT NOT NULL, b TEXT NOT NULL,\n"
+    "  created TEXT NOT NULL, UNIQUE(op, a, b));\n"
+    "CREATE TABLE event_claims(\n"
+    "  event_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,\n"
+    "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL,\n"
+    "  date_from TEXT, date_to TEXT, precision INTEGER NOT NULL DEFAULT 0,\n"
+    "  kind TEXT, place TEXT, round TEXT, status TEXT, content TEXT,\n"
+    "  date_text TEXT,\n"
+    "  PRIMARY KEY(event_id, doc_id, start, end)) WITHOUT ROWID;\n"
+    "CREATE INDEX event_claims_doc ON event_claims(doc_id);\n",
 };
 
 /* The statements behind pl_stmt_id, in its order. */
@@ -128,13 +181,23 @@ static const char *const stmt_sql[S_COUNT] = {
         " place_id, round, status, content, date_text) VALUES(?1, ?2, ?3, ?4,"
         " ?5, ?6, ?7, ?8, ?9, ?10)",
     [S_EVENT_GET] = "SELECT date_from, date_to, kind, place_id, round, status,"
-                    " content FROM events WHERE entity_id = ?1",
+                    " content, precision FROM events WHERE entity_id = ?1",
+    [S_EVENT_DATES_SET] = "UPDATE events SET date_from = ?2, date_to = ?3,"
+                          " precision = ?4 WHERE entity_id = ?1",
+    [S_CLAIM_INSERT] =
+        "INSERT OR IGNORE INTO event_claims(event_id, doc_id, start, end,"
+        " date_from, date_to, precision, kind, place, round, status, content,"
+        " date_text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+        " ?13)",
+    [S_AFFILIATIONS] = "SELECT DISTINCT dst FROM edges WHERE src = ?1 AND"
+                       " type IN ('holds_role', 'heads', 'member_of') AND"
+                       " dst IS NOT NULL",
+    [S_MERGE_NOTE] = "INSERT OR IGNORE INTO merges(entity_id, alias, reason,"
+                     " doc_id) VALUES(?1, ?2, ?3, ?4)",
     [S_EVENT_UPDATE] =
         "UPDATE events SET"
-        " date_from = CASE WHEN date_from IS NULL OR ?2 < date_from THEN"
-        " coalesce(?2, date_from) ELSE date_from END,"
-        " date_to = CASE WHEN date_to IS NULL OR ?3 > date_to THEN"
-        " coalesce(?3, date_to) ELSE date_to END,"
+        " date_from = coalesce(date_from, ?2),"
+        " date_to = coalesce(date_to, ?3),"
         " precision = CASE WHEN date_from IS NULL THEN ?4 ELSE precision END,"
         " kind = coalesce(kind, ?5), place_id = coalesce(place_id, ?6),"
         " round = coalesce(round, ?7), status = coalesce(status, ?8),"
@@ -292,6 +355,8 @@ static int upgrade(pl_store *st, long long version, pl_error *err) {
     for (long long v = version; rc == 0 && v < PL_STORE_SCHEMA; v++)
       rc = pl_store__exec(st, migrations[v - 1], err);
   }
+  if (rc == 0)
+    rc = pl_store__exec(st, query_indexes_sql, err); /* query indexes */
   if (rc == 0) {
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", PL_STORE_SCHEMA);
@@ -437,6 +502,7 @@ void pl_store_close(pl_store *st) {
   for (int i = 0; i < S_COUNT; i++)
     sqlite3_finalize(st->stmt[i]);
   sqlite3_close(st->db);
+  pl_store__keys_free(st);
   free(st->path);
   free(st);
 }

@@ -13,7 +13,7 @@
 #include <stddef.h>
 
 /* The schema version this parley writes (PRAGMA user_version). */
-#define PL_STORE_SCHEMA 2
+#define PL_STORE_SCHEMA 3
 
 /* Cached statements, prepared on first use and reused (reset) afterwards. */
 typedef enum pl_stmt_id {
@@ -34,8 +34,12 @@ typedef enum pl_stmt_id {
   S_EVENT_INSERT,    /* entity, dates, precision, kind, place, round,
                         status, content, date_text */
   S_EVENT_GET,       /* ?1 entity → dates, kind, place_id, round, status,
-                        content */
+                        content, precision */
   S_EVENT_UPDATE,    /* ?1 entity, then the mergeable fields */
+  S_EVENT_DATES_SET, /* ?1 entity, ?2 from, ?3 to, ?4 precision */
+  S_CLAIM_INSERT,    /* event_claims row (OR IGNORE) */
+  S_MERGE_NOTE,      /* merges row: entity, alias, reason, doc */
+  S_AFFILIATIONS,    /* ?1 actor → actors it holds a role of, heads ... */
   S_EVENT_EDGE_DATES,/* ?1 event, ?2 from, ?3 to: date undated edges */
   S_EV_CANDIDATES,   /* ?1 actor, ?2 edge type → event entity ids */
   S_EV_MEMBERS,      /* ?1 event, ?2 edge type → actor ids (src) */
@@ -53,7 +57,63 @@ struct pl_store {
   int readonly;               /* opened with PL_STORE_READONLY */
   sqlite3_stmt *stmt[S_COUNT];/* cached statements (NULL until used) */
   unsigned views;             /* views opened so far: names temp tables */
+  void *translit;             /* ICU Any-Latin; Latin-ASCII transliterator,
+                                 made on first use (graph/keys.c) */
+  int translit_failed;        /* ICU could not make it: Latin keys of
+                                 Arabic names are skipped */
+  int in_corrections;         /* re-applying corrections: no recursion */
 };
+
+/* Frees the transliterator of st (graph/keys.c); NULL is fine. */
+void pl_store__keys_free(pl_store *st);
+
+/* Appends to out the Latin consonant skeleton of the folded name key (ICU
+ * Any-Latin; Latin-ASCII, lower case, vowels and doubled letters dropped,
+ * close consonants unified: "ستيفان دي ميستورا" and "Staffan de Mistura"
+ * both give "stfn d mstr"). Words that vanish are dropped. out may stay
+ * empty. Returns 0 or PL_ENOMEM. */
+int pl_store__latin_key(pl_store *st, const char *key, size_t n, pl_buf *out,
+                        pl_error *err);
+
+/* Appends to out the Arabic consonant skeleton of the folded key: long
+ * vowel letters (ا و ي ى) inside words dropped, so "ستفان" and "ستيفان"
+ * meet. out stays empty for a key without Arabic letters. Returns 0 or
+ * PL_ENOMEM. */
+int pl_store__arabic_key(const char *key, size_t n, pl_buf *out,
+                         pl_error *err);
+
+/* Folds entity `from` into entity `into`: aliases, mentions, edges (equal
+ * edges joined, their evidence kept), events' places, claims and merge
+ * records move to `into`; `from` is deleted. reason is recorded in merges.
+ * Runs inside the caller's transaction. Returns 0 or PL_EDB/PL_ENOMEM. */
+int pl_store__merge_entities(pl_store *st, long long into, long long from,
+                             const char *reason, pl_error *err);
+
+/* Re-applies every stored correction (merges, aliases, renames) whose
+ * names now designate entities; inside the caller's transaction. Returns 0
+ * or PL_EDB/PL_ENOMEM. */
+int pl_store__apply_corrections(pl_store *st, pl_error *err);
+
+/* The one entity a user's name designates (a lexicon key, "e12", or a
+ * name in any script), preferring user aliases; 0 when none, and
+ * PL_EUSAGE when the name designates several (naming them). */
+int pl_store__resolve_name(pl_store *st, const char *name, long long *out,
+                           pl_error *err);
+
+/* Extra alias keys and mention counts for actors (merge-db: the mentions'
+ * spans of a store's document are not kept, its alias keys are). Plain
+ * keys are matched on like names; every key is recorded as it is. */
+typedef struct pl_actor_extra {
+  const char *const *keys; /* alias keys ("lat:", "ar:", "sur:" too) */
+  size_t nkeys;            /* entries in keys */
+  long nmentions;          /* mentions in the document (overrides the span
+                              count when >= 0) */
+} pl_actor_extra;
+
+/* pl_store_add with per-actor extras (NULL: none), and the document's
+ * claims given as is. Same contract as pl_store_add. */
+int pl_store__add_ex(pl_store *st, const pl_doc *doc, const pl_facts *facts,
+                     const pl_actor_extra *extra, int *added, pl_error *err);
 
 /* The cached statement id, reset and with its bindings cleared; NULL after
  * recording PL_EDB in err. */

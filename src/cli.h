@@ -47,7 +47,19 @@ int cmd_extract(int argc, char **argv);
 int cmd_read(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_actors(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_meetings(int argc, char **argv);
+int cmd_delegations(int argc, char **argv);
+int cmd_evidence(int argc, char **argv);
+int cmd_path(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_dates(int argc, char **argv);
+int cmd_load(int argc, char **argv);
+int cmd_merge_db(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_alias(int argc, char **argv);
+int cmd_rename(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

@@ -49,8 +49,11 @@ static void help(FILE *out) {
   for (const pl_exporter *x = pl_exporters(); x->name; x++)
     fprintf(out, "  %-8s .%-8s %s\n", x->name, x->extension, x->summary);
   fprintf(out,
-          "\nDOT, svg and png build the whole graph in memory; graphml, gexf "
-          "and json\nstream it, so they suit graphs of any size.\n\n"
+          "\nDOT, svg and png hold the whole graph in memory (Graphviz's "
+          "cgraph); graphml,\ngexf and json stream it, so they suit graphs "
+          "of any size. For a large view\n(more than a few hundred nodes) "
+          "lay pictures out with sfdp (--layout sfdp,\nthe default above 200 "
+          "nodes) or render the DOT with sfdp: dot takes minutes.\n\n"
           "Options:\n"
           "  --db FILE         the store (default: $PARLEY_DB or parley.db)\n"
           "  -o, --output FILE write FILE instead of stdout ('-': stdout)\n"
@@ -71,19 +74,27 @@ static void help(FILE *out) {
           "  --layout dot|neato|sfdp|timeline\n"
           "                    how svg/png are laid out; timeline (DOT too) "
           "runs left to\n"
-          "                    right with events ranked by date. By default "
-          "dot, or sfdp\n"
-          "                    above 200 nodes (dot takes minutes on large "
-          "graphs)\n"
-          "  --yed             GraphML: add yEd's node shapes and labels\n"
+          "                    right with events ranked by date along a date "
+          "axis\n"
+          "                    (newrank). By default dot, or sfdp above 200 "
+          "nodes (dot\n"
+          "                    takes minutes on large graphs). Meetings of "
+          "one round are\n"
+          "                    drawn in one cluster.\n"
+          "  --yed             GraphML: add yEd's node shapes and labels "
+          "(yEd shows no\n"
+          "                    labels without them)\n"
           "  -h, --help        show this help\n\n"
           "Examples:\n"
           "  parley export -o talks.graphml\n"
           "  parley export svg --layout timeline --from 2018-01-01 -o "
           "talks.svg\n"
           "  parley export dot --view actors --actor 'de Mistura' --depth 2\n"
-          "\npng needs Graphviz's gd plugin and draws Arabic without shaping: "
-          "prefer svg.\n");
+          "  parley export dot -o big.dot && sfdp -Tsvg big.dot -o big.svg\n"
+          "\nThe DOT renders with Graphviz's dot, neato and sfdp. png draws "
+          "through\nGraphviz's cairo/pango plugin, which shapes Arabic; it "
+          "needs fonts with Arabic\nglyphs (fonts-dejavu-core has them). svg "
+          "needs no fonts: the viewer draws\nthe text.\n");
 }
 
 /* True for YYYY-MM-DD. */

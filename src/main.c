@@ -19,8 +19,20 @@ static const command commands[] = {
     {"read", cmd_read, "print the documents parley would ingest"},
     {"timeline", cmd_timeline, "list events in date order"},
     {"actors", cmd_actors, "list actors with counts and dates"},
+    {"show", cmd_show, "show one actor: names, roles, meetings ..."},
+    {"meetings", cmd_meetings, "list meetings (by round, place, actor)"},
+    {"delegations", cmd_delegations, "who headed whose delegation, by round"},
+    {"evidence", cmd_evidence, "the sentences behind a relation or event"},
+    {"path", cmd_path, "the shortest chain of relations between two actors"},
+    {"stats", cmd_stats, "counts by type, date range, documents"},
     {"export", cmd_export, "write the graph as DOT, GraphML ..."},
     {"dates", cmd_dates, "find and resolve date expressions in a text"},
+    {"report", cmd_report, "write the timeline as an HTML page or SVG"},
+    {"load", cmd_load, "load facts printed by extract into the store"},
+    {"merge-db", cmd_merge_db, "fold another store into this one"},
+    {"merge", cmd_merge, "merge two entities (a correction that stays)"},
+    {"alias", cmd_alias, "add or list an entity's names, and why"},
+    {"rename", cmd_rename, "give an entity a new display name"},
     {NULL, NULL, NULL}};
 
 static void usage(FILE *out) {
@@ -30,7 +42,7 @@ static void usage(FILE *out) {
           "proposed what,\nwho headed which delegation, when) from news "
           "articles in Arabic and English.\n\nCommands:\n");
   for (const command *c = commands; c->name; c++)
-    fprintf(out, "  %-10s %s\n", c->name, c->summary);
+    fprintf(out, "  %-12s %s\n", c->name, c->summary);
   fprintf(out,
           "\nOptions:\n  -h, --help     show this help\n"
           "  -V, --version  show the version\n\n"

@@ -1,7 +1,8 @@
 /* Times parley's streamed GraphML exporter on a synthetic view of N nodes and
  * M edges generated on the fly (no graph in memory), the same graph that
  * networkx_graphml.py builds. Usage: bench_graphml NODES EDGES OUT.graphml
- * Prints "parley graphml: SECONDS s, BYTES bytes". Not part of CTest. */
+ * Prints the seconds the export took (view iteration included). Not part
+ * of CTest: bench/export/run.sh builds and runs it. */
 #include <parley/export.h>
 
 #include <stdio.h>
@@ -31,11 +32,12 @@ static int next_node(void *impl, pl_vnode *out, pl_error *err) {
   snprintf(s->id, sizeof s->id, "n%ld", i);
   snprintf(s->label, sizeof s->label, "Actor %ld", i);
   snprintf(s->date, sizeof s->date, "2018-%02ld-%02ld", 1 + i % 12, 1 + i % 28);
-  *out = (pl_vnode){s->id,    i % 10 ? "person" : "meeting",
-                    s->label, s->label,
-                    s->date,  NULL,
-                    NULL,     NULL,
-                    NULL,     i % 50};
+  *out = (pl_vnode){.id = s->id,
+                    .type = i % 10 ? "person" : "meeting",
+                    .label = s->label,
+                    .label_en = s->label,
+                    .date_from = s->date,
+                    .count = i % 50};
   return 1;
 }
 
@@ -49,8 +51,12 @@ static int next_edge(void *impl, pl_vedge *out, pl_error *err) {
   snprintf(s->src, sizeof s->src, "n%ld", j % s->nodes);
   snprintf(s->dst, sizeof s->dst, "n%ld", (j * 7919 + 1) % s->nodes);
   snprintf(s->date, sizeof s->date, "2018-%02ld-%02ld", 1 + j % 12, 1 + j % 28);
-  *out = (pl_vedge){s->id,   s->src, s->dst,    "met", NULL,
-                    s->date, NULL,   1 + j % 5, NULL,  NULL};
+  *out = (pl_vedge){.id = s->id,
+                    .src = s->src,
+                    .dst = s->dst,
+                    .type = "met",
+                    .date_from = s->date,
+                    .weight = 1 + j % 5};
   return 1;
 }
 

@@ -62,6 +62,84 @@ struct pl_view;
 int pl_store_view(pl_store *st, const pl_view_query *q, struct pl_view **out,
                   pl_error *err);
 
+
+/* ---- users' corrections (graph/correct.c) -------------------------------
+ * Names are a lexicon key ("state:TR"), an entity id ("e12") or a name in
+ * any script or spelling. A correction is stored and re-applied whenever a
+ * later document is added, so a merged pair stays merged and an added alias
+ * routes new mentions. Each returns 0, PL_ENOTFOUND (a name matches
+ * nothing), PL_EUSAGE (a name matches several entities, or the two are
+ * already one; the message names them), or PL_EDB; on failure the store is
+ * unchanged. */
+
+/* Folds the entity named other into the one named keep: names, relations,
+ * evidence and claims move to keep. */
+int pl_store_merge(pl_store *st, const char *keep, const char *other,
+                   pl_error *err);
+
+/* Makes name designate entity from now on (it wins over other matches). */
+int pl_store_alias_add(pl_store *st, const char *entity, const char *name,
+                       pl_error *err);
+
+/* Gives entity the display name name (the old name stays an alias). */
+int pl_store_rename(pl_store *st, const char *entity, const char *name,
+                    pl_error *err);
+
+/* Why a name belongs to an entity. */
+typedef struct pl_name_note {
+  const char *alias;  /* the name (or, for an event, a claim about it) */
+  const char *reason; /* "same Latin consonant skeleton 'stfn d mstr' ...",
+                         "user merge (parley merge)", "claimed" ... */
+  const char *source; /* the document that brought it, or NULL (a user's
+                         correction) */
+} pl_name_note;
+
+/* An entity's names and the record of why they were merged. */
+typedef struct pl_entity_names {
+  long long id;           /* entity id (shown as "e<id>") */
+  const char *name;       /* display name */
+  const char *type;       /* person, state, ..., meeting, proposal */
+  const char **aliases;   /* alias keys, sorted ("lat:", "ar:", "sur:" and
+                             "user:" prefixes mark derived keys) */
+  size_t naliases;        /* entries in aliases */
+  pl_name_note *notes;    /* merges in the order they happened, then (for
+                             events) each document's claims */
+  size_t nnotes;          /* entries in notes */
+  void *impl;             /* storage (private) */
+} pl_entity_names;
+
+/* The names of the one entity name designates. *out is the caller's (free
+ * with pl_entity_names_free). Returns 0, PL_ENOTFOUND, PL_EUSAGE (several
+ * entities) or PL_EDB/PL_ENOMEM; *out is NULL on failure. */
+int pl_store_names(pl_store *st, const char *name, pl_entity_names **out,
+                   pl_error *err);
+
+/* Frees names; NULL is fine. */
+void pl_entity_names_free(pl_entity_names *names);
+
+/* ---- loading facts and folding stores (graph/load.c, graph/merge_db.c) */
+
+/* Loads facts in the JSON shape `parley extract --format json|jsonl`
+ * prints (SCHEMA.md; one object, or one per line) from text (len bytes),
+ * named name in messages ("FILE:LINE"). Each object is one document, added
+ * with pl_store_add's resolution; its identity is its "id" field when
+ * present, else a hash of the facts' text (and, for an article without
+ * facts, its name). *docs and *added
+ * (may be NULL) count objects read and documents new to the store. Returns
+ * 0, or PL_EINPUT naming the line for malformed JSON or facts (documents
+ * before it stay loaded), PL_EDB, PL_ENOMEM. */
+int pl_store_load_json(pl_store *st, const char *name, const char *text,
+                       size_t len, long *docs, long *added, pl_error *err);
+
+/* Folds the store at path into st: each document st lacks is added with
+ * its facts (rebuilt from the other store's rows) resolved against st, and
+ * the other store's corrections are adopted. *docs and *added (may be
+ * NULL) count the other store's documents and those new here. Returns 0,
+ * PL_ENOTFOUND/PL_EINPUT/PL_EVERSION for a bad other store (naming it),
+ * PL_EDB, PL_ENOMEM. */
+int pl_store_merge_db(pl_store *st, const char *path, long *docs,
+                      long *added, pl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

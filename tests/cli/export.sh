@@ -24,6 +24,9 @@ check help 0 "$PARLEY" export --help
 for f in dot graphml gexf json svg png; do has help-lists-$f "$tmp/out" "  $f "; done
 has help-memory "$tmp/out" "whole graph in memory"
 has help-stream "$tmp/out" "stream"
+has help-dot-memory "$tmp/out" "DOT, svg and png hold the whole graph in memory"
+has help-sfdp "$tmp/out" "lay pictures out with sfdp"
+has help-engines "$tmp/out" "dot, neato and sfdp"
 
 check unknown-format 2 "$PARLEY" export pdf --db "$tmp/none.db"
 has unknown-format-msg "$tmp/err" "unknown format 'pdf'"
@@ -42,6 +45,97 @@ has missing-store-msg "$tmp/err" \
   "parley: $tmp/none.db: no such store (run 'parley ingest' first)"
 check missing-store-by-ext 1 "$PARLEY" export -o "$tmp/g.graphml" --db "$tmp/none.db"
 [ -e "$tmp/g.graphml" ] && { echo "FAIL missing-store left a file"; fail=1; }
+
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+# summary DB ARGS...: exports the JSON of a view and prints "NODES EDGES",
+# then the node types and the edge interactions, each as sorted distinct
+# words, and the English labels (one line each)
+summary() {
+  local db=$1
+  shift
+  "$PARLEY" export json --db "$db" "$@" | "$py" -c '
+import json, sys
+e = json.load(sys.stdin)["elements"]
+n = [x["data"] for x in e["nodes"]]
+g = [x["data"] for x in e["edges"]]
+print(len(n), len(g))
+print(" ".join(sorted({x["type"] for x in n})))
+print(" ".join(sorted({x["interaction"] for x in g})))
+print("|".join(sorted(x.get("label_en", "") for x in n)))
+ev = [x for x in n if x["type"] in ("meeting", "proposal") and x.get("date_from")]
+print(min((x["date_from"] for x in ev), default="-"),
+      max((x.get("date_to") or x["date_from"] for x in ev), default="-"))'
+}
+# views DB: the view options and the DOT shapes on a store of the seed
+# article (Arabic, Astana round 11) and the English one
+views() {
+  local db=$1 s
+  "$PARLEY" ingest -q --db "$db" --published 2018-11-28 \
+    "${PARLEY_SRC:-.}/examples/astana-11-aljazeera-ar.txt" >/dev/null 2>&1 ||
+    { echo "SKIP views: no seed article"; return; }
+  summary "$db" >"$tmp/all.sum" || { echo "FAIL view: whole graph"; fail=1; return; }
+  summary "$db" --view events >"$tmp/events.sum"
+  cmp -s "$tmp/all.sum" "$tmp/events.sum" || { echo "FAIL view: events is not the default"; fail=1; }
+  has view-events-meetings "$tmp/events.sum" "meeting"
+  has view-events-participates "$tmp/events.sum" "participates_in"
+  summary "$db" --view actors >"$tmp/actors.sum"
+  s=$(sed -n 2p "$tmp/actors.sum")
+  case " $s " in *" meeting "*|*" proposal "*|*" place "*)
+    echo "FAIL view actors has event nodes: $s"; fail=1 ;; esac
+  s=$(sed -n 3p "$tmp/actors.sum")
+  [ "$s" = "heads met proposed_jointly" ] || [ "$s" = "met proposed_jointly" ] ||
+    [ "$s" = "heads met" ] || [ "$s" = "met" ] ||
+    { echo "FAIL view actors relations: '$s'"; fail=1; }
+  summary "$db" --actor Turkey >"$tmp/ego1.sum"
+  summary "$db" --actor 'تركيا' --depth 2 >"$tmp/ego2.sum"
+  has actor-ego "$tmp/ego1.sum" "Turkey"
+  has actor-ego-arabic "$tmp/ego2.sum" "Turkey"
+  local all1 ego1 ego2
+  all1=$(head -1 "$tmp/all.sum" | cut -d' ' -f1)
+  ego1=$(head -1 "$tmp/ego1.sum" | cut -d' ' -f1)
+  ego2=$(head -1 "$tmp/ego2.sum" | cut -d' ' -f1)
+  [ "$ego1" -le "$ego2" ] && [ "$ego2" -le "$all1" ] && [ "$ego1" -lt "$all1" ] ||
+    { echo "FAIL --actor/--depth sizes: depth1 $ego1, depth2 $ego2, all $all1"; fail=1; }
+  check actor-unknown 1 "$PARLEY" export json --db "$db" --actor 'Nobody Atall Zzyzx'
+  summary "$db" --from 2018-11-28 >"$tmp/from.sum"
+  s=$(sed -n 5p "$tmp/from.sum")
+  [ "${s#* }" \> "2018-11-27" ] || { echo "FAIL --from: events end $s"; fail=1; }
+  summary "$db" --to 2018-11-27 >"$tmp/to.sum"
+  s=$(sed -n 5p "$tmp/to.sum")
+  [ "${s%% *}" = "-" ] || [ "${s%% *}" \< "2018-11-28" ] ||
+    { echo "FAIL --to: events start $s"; fail=1; }
+  summary "$db" --type meeting >"$tmp/type.sum"
+  s=$(sed -n 2p "$tmp/type.sum")
+  case " $s " in *" meeting "*) ;; *) echo "FAIL --type meeting: no meetings"; fail=1 ;; esac
+  case " $s " in *" proposal "*) echo "FAIL --type meeting kept proposals"; fail=1 ;; esac
+  # DOT: clusters by round, the timeline layout, every engine
+  check dot-clusters 0 "$PARLEY" export dot --db "$db"
+  has dot-round-cluster "$tmp/out" "subgraph cluster_round_11"
+  cp "$tmp/out" "$tmp/v.dot"
+  check dot-timeline 0 "$PARLEY" export dot --db "$db" --layout timeline -o "$tmp/t.dot"
+  has timeline-lr "$tmp/t.dot" "rankdir=LR"
+  has timeline-newrank "$tmp/t.dot" "newrank=true"
+  has timeline-rank "$tmp/t.dot" "rank=same"
+  has timeline-axis "$tmp/t.dot" '"date 2018-11-28"'
+  for engine in dot neato sfdp; do
+    command -v "$engine" >/dev/null || continue
+    for f in v t; do
+      "$engine" -Tsvg "$tmp/$f.dot" -o "$tmp/$f.$engine.svg" 2>"$tmp/err" &&
+        grep -q '</svg>' "$tmp/$f.$engine.svg" ||
+        { echo "FAIL $engine on $f.dot"; cat "$tmp/err"; fail=1; }
+    done
+  done
+  # the format from the extension, any case; pictures in-process
+  check ext-upper 0 "$PARLEY" export --db "$db" -o "$tmp/G.GEXF"
+  has ext-upper-gexf "$tmp/G.GEXF" 'xmlns="http://gexf.net/1.3"'
+  for layout in dot neato sfdp timeline; do
+    check "png-$layout" 0 "$PARLEY" export --db "$db" --layout "$layout" -o "$tmp/g-$layout.png"
+    head -c 4 "$tmp/g-$layout.png" | grep -q PNG || { echo "FAIL png-$layout: not a PNG"; fail=1; }
+  done
+  check svg-actors 0 "$PARLEY" export svg --db "$db" --view actors --actor Turkey
+  has svg-actors-out "$tmp/out" "</svg>"
+}
 
 # End to end, when ingest works in this build.
 cat >"$tmp/article.txt" <<'TXT'
@@ -74,6 +168,7 @@ if "$PARLEY" ingest --db "$tmp/p.db" "$tmp/article.txt" >/dev/null 2>&1 &&
   if command -v xmllint >/dev/null; then
     xmllint --noout "$tmp/g.graphml" "$tmp/g.gexf" "$tmp/g.svg" || { echo "FAIL xml"; fail=1; }
   fi
+  views "$tmp/p.db"
 else
   echo "SKIP end-to-end: 'parley ingest' did not make a store in this build"
 fi

@@ -297,7 +297,7 @@ static void test_refusals(void) {
   pl_error_clear(&err);
   INT_EQ(pl_store_open(&st, newer, PL_STORE_CREATE, &err), PL_EVERSION);
   STR_EQ(err.msg, "written by a newer parley (schema 99, this one reads up "
-                  "to 2)");
+                  "to 3)");
   OK(same_bytes(newer, before, n));
   pl_error_clear(&err);
   INT_EQ(pl_store_open(&st, newer, PL_STORE_READONLY, &err), PL_EVERSION);

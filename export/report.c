@@ -1,0 +1,1028 @@
+/* The timeline report: one self-contained HTML page (data once as JSON, the
+ * script and style inline, drawn on a canvas in the browser) or a static SVG
+ * of the same timeline. Both are built from the events view: the view is
+ * read once into a small model (lanes, events, evidence), which the two
+ * writers lay out. */
+#include "export_int.h"
+#include "report_int.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { EV_MEETING, EV_PROPOSAL, EV_DELEGATION };
+static const char ev_code[] = {'m', 'p', 'd'};
+
+/* A growable list of indexes. */
+typedef struct ivec {
+  size_t *v;  /* entries */
+  size_t n;   /* used */
+  size_t cap; /* allocated */
+} ivec;
+
+/* A node of the view, copied. */
+typedef struct rnode {
+  const char *id, *type, *label, *label_en; /* as in pl_vnode (copies) */
+  const char *from, *to;                    /* dates, or NULL */
+  const char *kind, *place, *round;         /* events: as in pl_vnode */
+  long count;                               /* pl_vnode.count */
+  int actor;                                /* 1 for an actor (lane) */
+  long event;                               /* event index, or -1 */
+  long lane;                                /* lane index, or -1 */
+  size_t nev;                               /* events the actor is in */
+  const char *role;                         /* "envoy, United Nations" */
+  int seed;                                 /* rank among --actor + 1, or 0 */
+} rnode;
+
+/* An event: a meeting or proposal node, or a heads edge. */
+typedef struct revent {
+  int type;                     /* EV_* */
+  const char *id;               /* node or edge id */
+  const char *label;            /* what to call it */
+  const char *kind;             /* meeting kind, proposal status, or NULL */
+  const char *from, *to;        /* dates, or NULL */
+  const char *place, *round;    /* or NULL */
+  long count;                   /* documents behind it */
+  ivec members;                 /* node indexes: participants; proposers
+                                   then addressees; delegation then head */
+  ivec by;                      /* proposals: proposer node indexes */
+  ivec evid;                    /* pairs: sentence index, source index
+                                   (SIZE_MAX: none) */
+} revent;
+
+/* Interned strings (sentences, sources): index by content. */
+typedef struct strtab {
+  const char **s; /* strings, in first-seen order */
+  size_t n, cap;  /* used, allocated */
+  size_t *slot;   /* open-addressing table of index + 1 (0: empty) */
+  size_t nslot;   /* power of two */
+} strtab;
+
+/* The whole report model. */
+typedef struct model {
+  pl_arena arena;       /* every copied string */
+  rnode *nodes;         /* view nodes */
+  size_t nnodes, cnode; /* used, allocated */
+  revent *events;       /* events, sorted by date once built */
+  size_t nevents, cev;  /* used, allocated */
+  size_t *lanes;        /* node index of each lane, in lane order */
+  size_t nlanes;        /* lanes */
+  size_t *byid;         /* node indexes sorted by id, for lookups */
+  strtab sentences;     /* evidence sentences */
+  strtab sources;       /* document sources */
+} model;
+
+static int ivec_push(ivec *a, size_t x) {
+  if (a->n == a->cap) {
+    size_t cap = a->cap ? 2 * a->cap : 4;
+    size_t *v = realloc(a->v, cap * sizeof *v);
+    if (!v)
+      return PL_ENOMEM;
+    a->v = v, a->cap = cap;
+  }
+  a->v[a->n++] = x;
+  return 0;
+}
+
+static int ivec_has(const ivec *a, size_t x) {
+  for (size_t i = 0; i < a->n; i++)
+    if (a->v[i] == x)
+      return 1;
+  return 0;
+}
+
+static uint64_t hash(const char *s) {
+  uint64_t h = 1469598103934665603u;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+/* The index of s in t, adding a copy when new; SIZE_MAX when out of
+ * memory. */
+static size_t intern(strtab *t, pl_arena *arena, const char *s) {
+  if (t->n * 2 >= t->nslot) {
+    size_t ns = t->nslot ? 2 * t->nslot : 64;
+    size_t *slot = calloc(ns, sizeof *slot);
+    if (!slot)
+      return SIZE_MAX;
+    for (size_t i = 0; i < t->n; i++) {
+      size_t h = (size_t)hash(t->s[i]) & (ns - 1);
+      while (slot[h])
+        h = (h + 1) & (ns - 1);
+      slot[h] = i + 1;
+    }
+    free(t->slot);
+    t->slot = slot, t->nslot = ns;
+  }
+  size_t h = (size_t)hash(s) & (t->nslot - 1);
+  while (t->slot[h]) {
+    if (!strcmp(t->s[t->slot[h] - 1], s))
+      return t->slot[h] - 1;
+    h = (h + 1) & (t->nslot - 1);
+  }
+  if (t->n == t->cap) {
+    size_t cap = t->cap ? 2 * t->cap : 64;
+    const char **v = realloc(t->s, cap * sizeof *v);
+    if (!v)
+      return SIZE_MAX;
+    t->s = v, t->cap = cap;
+  }
+  const char *copy = pl_arena_strdup(arena, s);
+  if (!copy)
+    return SIZE_MAX;
+  t->s[t->n] = copy;
+  t->slot[h] = ++t->n;
+  return t->n - 1;
+}
+
+static void strtab_free(strtab *t) {
+  free(t->s);
+  free(t->slot);
+}
+
+static void model_free(model *m) {
+  for (size_t i = 0; i < m->nevents; i++) {
+    free(m->events[i].members.v);
+    free(m->events[i].by.v);
+    free(m->events[i].evid.v);
+  }
+  free(m->events);
+  free(m->nodes);
+  free(m->lanes);
+  free(m->byid);
+  strtab_free(&m->sentences);
+  strtab_free(&m->sources);
+  pl_arena_free(&m->arena);
+}
+
+/* Copies s into the arena; NULL stays NULL. Sets *fail when out of
+ * memory. */
+static const char *dup(model *m, const char *s, int *fail) {
+  if (!s)
+    return NULL;
+  const char *c = pl_arena_strdup(&m->arena, s);
+  if (!c)
+    *fail = 1;
+  return c;
+}
+
+static int is_event_type(const char *t) {
+  return t && (!strcmp(t, "meeting") || !strcmp(t, "proposal"));
+}
+
+static const model *sort_model; /* qsort has no context argument */
+
+static int by_id(const void *a, const void *b) {
+  const rnode *n = sort_model->nodes;
+  return strcmp(n[*(const size_t *)a].id, n[*(const size_t *)b].id);
+}
+
+/* The node index of id, or SIZE_MAX. */
+static size_t find_node(const model *m, const char *id) {
+  size_t lo = 0, hi = m->nnodes;
+  if (!id)
+    return SIZE_MAX;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(m->nodes[m->byid[mid]].id, id);
+    if (!c)
+      return m->byid[mid];
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return SIZE_MAX;
+}
+
+static revent *new_event(model *m) {
+  if (m->nevents == m->cev) {
+    size_t cap = m->cev ? 2 * m->cev : 64;
+    revent *v = realloc(m->events, cap * sizeof *v);
+    if (!v)
+      return NULL;
+    m->events = v, m->cev = cap;
+  }
+  revent *e = &m->events[m->nevents++];
+  memset(e, 0, sizeof *e);
+  return e;
+}
+
+/* Adds one piece of evidence (deduplicated) to e. */
+static int add_evidence(model *m, revent *e, const char *sentence,
+                        const char *source) {
+  if (!sentence || !*sentence)
+    return 0;
+  size_t s = intern(&m->sentences, &m->arena, sentence);
+  size_t d = source ? intern(&m->sources, &m->arena, source) : SIZE_MAX - 1;
+  if (s == SIZE_MAX || d == SIZE_MAX)
+    return PL_ENOMEM;
+  if (d == SIZE_MAX - 1)
+    d = SIZE_MAX;
+  for (size_t i = 0; i + 1 < e->evid.n; i += 2)
+    if (e->evid.v[i] == s && e->evid.v[i + 1] == d)
+      return 0;
+  if (ivec_push(&e->evid, s) < 0 || ivec_push(&e->evid, d) < 0)
+    return PL_ENOMEM;
+  return 0;
+}
+
+static const char *display(const rnode *n) {
+  if (n->label_en && *n->label_en)
+    return n->label_en;
+  return n->label ? n->label : n->id;
+}
+
+/* ASCII case-insensitive equality; other bytes must match exactly. */
+static int same_name(const char *a, const char *b) {
+  if (!a || !b)
+    return 0;
+  for (; *a && *b; a++, b++)
+    if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+      return 0;
+  return *a == *b;
+}
+
+/* Reads the view into m. */
+static int build(model *m, pl_view *view, const pl_report_opts *opts,
+                 pl_error *err) {
+  pl_vnode n;
+  pl_vedge e;
+  int rc, fail = 0;
+  if ((rc = pl_view_rewind(view, err)) < 0)
+    return rc;
+  while ((rc = pl_view_next_node(view, &n, err)) > 0) {
+    if (!n.id || !n.type || !strcmp(n.type, "place"))
+      continue;
+    if (m->nnodes == m->cnode) {
+      size_t cap = m->cnode ? 2 * m->cnode : 64;
+      rnode *v = realloc(m->nodes, cap * sizeof *v);
+      if (!v)
+        goto nomem;
+      m->nodes = v, m->cnode = cap;
+    }
+    rnode *r = &m->nodes[m->nnodes++];
+    memset(r, 0, sizeof *r);
+    r->id = dup(m, n.id, &fail);
+    r->type = dup(m, n.type, &fail);
+    r->label = dup(m, n.label && *n.label ? n.label : n.label_en, &fail);
+    r->label_en = dup(m, n.label_en, &fail);
+    r->from = dup(m, n.date_from, &fail);
+    r->to = dup(m, n.date_to, &fail);
+    r->kind = dup(m, n.kind, &fail);
+    r->place = dup(m, n.place, &fail);
+    r->round = dup(m, n.round, &fail);
+    r->count = n.count;
+    r->actor = !is_event_type(n.type);
+    r->event = -1;
+    r->lane = -1;
+    if (fail)
+      goto nomem;
+  }
+  if (rc < 0)
+    return rc;
+  m->byid = malloc((m->nnodes ? m->nnodes : 1) * sizeof *m->byid);
+  if (!m->byid)
+    goto nomem;
+  for (size_t i = 0; i < m->nnodes; i++)
+    m->byid[i] = i;
+  sort_model = m;
+  qsort(m->byid, m->nnodes, sizeof *m->byid, by_id);
+  for (size_t i = 0; i < m->nnodes; i++) {
+    rnode *r = &m->nodes[i];
+    if (r->actor)
+      continue;
+    revent *ev = new_event(m);
+    if (!ev)
+      goto nomem;
+    r->event = (long)(m->nevents - 1);
+    ev->type = !strcmp(r->type, "meeting") ? EV_MEETING : EV_PROPOSAL;
+    ev->id = r->id;
+    ev->label = r->label;
+    ev->kind = r->kind;
+    ev->from = r->from;
+    ev->to = r->to;
+    ev->place = r->place;
+    ev->round = r->round;
+    ev->count = r->count;
+  }
+  while ((rc = pl_view_next_edge(view, &e, err)) > 0) {
+    if (!e.type)
+      continue;
+    size_t s = find_node(m, e.src), d = find_node(m, e.dst);
+    revent *ev = NULL;
+    if (!strcmp(e.type, "participates_in") || !strcmp(e.type, "proposes")) {
+      if (s == SIZE_MAX || d == SIZE_MAX || !m->nodes[s].actor ||
+          m->nodes[d].event < 0)
+        continue;
+      ev = &m->events[m->nodes[d].event];
+      if (!ivec_has(&ev->members, s) && ivec_push(&ev->members, s) < 0)
+        goto nomem;
+      if (e.type[1] == 'r' && !ivec_has(&ev->by, s) &&
+          ivec_push(&ev->by, s) < 0)
+        goto nomem;
+    } else if (!strcmp(e.type, "addressed_to")) {
+      if (s == SIZE_MAX || d == SIZE_MAX || m->nodes[s].event < 0 ||
+          !m->nodes[d].actor)
+        continue;
+      ev = &m->events[m->nodes[s].event];
+      if (!ivec_has(&ev->members, d) && ivec_push(&ev->members, d) < 0)
+        goto nomem;
+    } else if (!strcmp(e.type, "held_in")) {
+      if (s == SIZE_MAX || m->nodes[s].event < 0)
+        continue;
+      ev = &m->events[m->nodes[s].event];
+    } else if (!strcmp(e.type, "heads")) {
+      if (s == SIZE_MAX || d == SIZE_MAX || !m->nodes[s].actor ||
+          !m->nodes[d].actor)
+        continue;
+      if (!(ev = new_event(m)))
+        goto nomem;
+      ev->type = EV_DELEGATION;
+      ev->id = dup(m, e.id, &fail);
+      ev->kind = "delegation";
+      ev->from = dup(m, e.date_from, &fail);
+      ev->to = dup(m, e.date_to, &fail);
+      ev->count = e.weight;
+      pl_buf b = {0};
+      if (pl_buf_printf(&b, "%s heads the delegation of %s",
+                        display(&m->nodes[s]), display(&m->nodes[d])) < 0)
+        fail = 1;
+      else
+        ev->label = dup(m, b.data, &fail);
+      pl_buf_free(&b);
+      if (fail || ivec_push(&ev->members, d) < 0 ||
+          ivec_push(&ev->members, s) < 0)
+        goto nomem;
+    } else if (!strcmp(e.type, "holds_role")) {
+      if (s == SIZE_MAX || !m->nodes[s].actor || m->nodes[s].role)
+        continue;
+      pl_buf b = {0};
+      int bad = pl_buf_puts(&b, e.label ? e.label : "role") < 0;
+      if (d != SIZE_MAX)
+        bad |= pl_buf_printf(&b, ", %s", display(&m->nodes[d])) < 0;
+      if (!bad)
+        m->nodes[s].role = dup(m, b.data, &fail);
+      pl_buf_free(&b);
+      if (bad || fail)
+        goto nomem;
+      continue;
+    } else {
+      continue;
+    }
+    if (add_evidence(m, ev, e.evidence, e.source) < 0 || fail)
+      goto nomem;
+  }
+  if (rc < 0)
+    return rc;
+  /* --actor order */
+  for (size_t k = 0; opts && k < opts->nactors; k++)
+    for (size_t i = 0; i < m->nnodes; i++) {
+      rnode *r = &m->nodes[i];
+      if (r->actor && !r->seed && (same_name(r->label, opts->actors[k]) ||
+                                   same_name(r->label_en, opts->actors[k])))
+        r->seed = (int)k + 1;
+    }
+  return 0;
+nomem:
+  return pl_error_set(err, PL_ENOMEM, NULL, "out of memory building the report");
+}
+
+static int by_lane(const void *a, const void *b) {
+  const rnode *x = &sort_model->nodes[*(const size_t *)a];
+  const rnode *y = &sort_model->nodes[*(const size_t *)b];
+  if ((x->seed != 0) != (y->seed != 0))
+    return x->seed ? -1 : 1;
+  if (x->seed != y->seed)
+    return x->seed < y->seed ? -1 : 1;
+  if (x->nev != y->nev)
+    return x->nev > y->nev ? -1 : 1;
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return strcmp(display(x), display(y));
+}
+
+/* Compares dates with NULL (undated) last. */
+static int cmp_date(const char *a, const char *b) {
+  if (!a || !b)
+    return (a == NULL) - (b == NULL);
+  return strcmp(a, b);
+}
+
+static int by_date(const void *a, const void *b) {
+  const revent *x = a, *y = b;
+  int c = cmp_date(x->from, y->from);
+  if (c)
+    return c;
+  if ((c = cmp_date(x->to, y->to)))
+    return c;
+  if (x->type != y->type)
+    return x->type - y->type;
+  return strcmp(x->id, y->id);
+}
+
+/* Orders events by date and picks the lanes: actors in at least one event,
+ * asked-for first, then most events. */
+static int layout(model *m, pl_error *err) {
+  size_t keep = 0;
+  for (size_t i = 0; i < m->nevents; i++)
+    if (m->events[i].members.n)
+      m->events[keep++] = m->events[i];
+    else {
+      free(m->events[i].members.v);
+      free(m->events[i].by.v);
+      free(m->events[i].evid.v);
+    }
+  m->nevents = keep;
+  qsort(m->events, m->nevents, sizeof *m->events, by_date);
+  for (size_t i = 0; i < m->nevents; i++)
+    for (size_t k = 0; k < m->events[i].members.n; k++)
+      m->nodes[m->events[i].members.v[k]].nev++;
+  m->lanes = malloc((m->nnodes ? m->nnodes : 1) * sizeof *m->lanes);
+  if (!m->lanes)
+    return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+  for (size_t i = 0; i < m->nnodes; i++)
+    if (m->nodes[i].actor && m->nodes[i].nev)
+      m->lanes[m->nlanes++] = i;
+  sort_model = m;
+  qsort(m->lanes, m->nlanes, sizeof *m->lanes, by_lane);
+  for (size_t i = 0; i < m->nlanes; i++)
+    m->nodes[m->lanes[i]].lane = (long)i;
+  return 0;
+}
+
+/* ---- dates ---- */
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian). Returns 0
+ * and sets *out, or -1 when s is not such a date. */
+static int day_of(const char *s, long *out) {
+  if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-')
+    return -1;
+  long y = strtol(s, NULL, 10), mo = strtol(s + 5, NULL, 10),
+       d = strtol(s + 8, NULL, 10);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31)
+    return -1;
+  /* Howard Hinnant's days_from_civil */
+  y -= mo <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  *out = era * 146097 + doe - 719468;
+  return 0;
+}
+
+/* The civil date of day z. */
+static void civil(long z, int *y, int *mo, int *d) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  *mo = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *y = (int)(yoe + era * 400 + (*mo <= 2));
+}
+
+/* How precise an event's date is, from its interval: "day", "month",
+ * "year", "range" or "undated". */
+static const char *precision(const char *from, const char *to) {
+  long a, b;
+  if (day_of(from, &a) < 0)
+    return "undated";
+  if (day_of(to, &b) < 0 || b == a)
+    return "day";
+  int y1, m1, d1, y2, m2, d2, y3, m3, d3;
+  civil(a, &y1, &m1, &d1);
+  civil(b, &y2, &m2, &d2);
+  civil(b + 1, &y3, &m3, &d3);
+  if (d1 == 1 && d3 == 1 && y1 == y2 && m1 == m2)
+    return "month";
+  if (d1 == 1 && m1 == 1 && m2 == 12 && d2 == 31 && y1 == y2)
+    return "year";
+  return "range";
+}
+
+/* ---- HTML ---- */
+
+static int key(pl_buf *b, const char *k, const char *v) {
+  if (!v)
+    return 0;
+  return (pl_buf_printf(b, ",\"%s\":", k) < 0 || pl_json_str(b, v) < 0)
+             ? PL_ENOMEM
+             : 0;
+}
+
+static int lanes_json(pl_buf *b, const model *m, const char *name,
+                      const ivec *v) {
+  if (pl_buf_printf(b, ",\"%s\":[", name) < 0)
+    return PL_ENOMEM;
+  int first = 1;
+  for (size_t i = 0; i < v->n; i++) {
+    long l = m->nodes[v->v[i]].lane;
+    if (l < 0)
+      continue;
+    if (pl_buf_printf(b, first ? "%ld" : ",%ld", l) < 0)
+      return PL_ENOMEM;
+    first = 0;
+  }
+  return pl_buf_putc(b, ']') < 0 ? PL_ENOMEM : 0;
+}
+
+static int data_json(pl_buf *b, const model *m, const pl_report_opts *o) {
+  int rc = 0;
+  rc |= pl_buf_puts(b, "{\"title\":");
+  rc |= pl_json_str(b, o && o->title ? o->title : "Negotiation timeline");
+  rc |= pl_buf_puts(b, ",\"sources\":[");
+  for (size_t i = 0; i < m->sources.n; i++)
+    rc |= (i && pl_buf_putc(b, ',') < 0) | pl_json_str(b, m->sources.s[i]);
+  rc |= pl_buf_puts(b, "],\n\"sentences\":[");
+  for (size_t i = 0; i < m->sentences.n; i++)
+    rc |= pl_buf_puts(b, i ? ",\n" : "\n") |
+          pl_json_str(b, m->sentences.s[i]);
+  rc |= pl_buf_puts(b, "],\n\"actors\":[");
+  for (size_t i = 0; i < m->nlanes; i++) {
+    const rnode *r = &m->nodes[m->lanes[i]];
+    rc |= pl_buf_puts(b, i ? ",\n{\"id\":" : "\n{\"id\":");
+    rc |= pl_json_str(b, r->id) | key(b, "n", r->label) |
+          key(b, "en", r->label_en) | key(b, "t", r->type) |
+          key(b, "role", r->role) |
+          pl_buf_printf(b, ",\"c\":%ld,\"seed\":%d}", r->count, r->seed);
+  }
+  rc |= pl_buf_puts(b, "],\n\"events\":[");
+  for (size_t i = 0; i < m->nevents; i++) {
+    const revent *e = &m->events[i];
+    rc |= pl_buf_printf(b, "%s{\"id\":", i ? ",\n" : "\n");
+    rc |= pl_json_str(b, e->id) |
+          pl_buf_printf(b, ",\"t\":\"%c\"", ev_code[e->type]) |
+          key(b, "k", e->kind) | key(b, "l", e->label) |
+          key(b, "from", e->from) |
+          key(b, "until", e->from ? e->to : NULL) |
+          key(b, "q", precision(e->from, e->to)) | key(b, "pl", e->place) |
+          key(b, "r", e->round) | pl_buf_printf(b, ",\"c\":%ld", e->count);
+    rc |= lanes_json(b, m, "a", &e->members);
+    if (e->type == EV_PROPOSAL) {
+      ivec to = {0};
+      for (size_t k = 0; k < e->members.n; k++)
+        if (!ivec_has(&e->by, e->members.v[k]))
+          rc |= ivec_push(&to, e->members.v[k]);
+      rc |= lanes_json(b, m, "by", &e->by) | lanes_json(b, m, "ad", &to);
+      free(to.v);
+    }
+    rc |= pl_buf_puts(b, ",\"ev\":[");
+    for (size_t k = 0; k + 1 < e->evid.n; k += 2)
+      rc |= pl_buf_printf(b, "%s[%zu,%ld]", k ? "," : "", e->evid.v[k],
+                          e->evid.v[k + 1] == SIZE_MAX
+                              ? -1L
+                              : (long)e->evid.v[k + 1]);
+    rc |= pl_buf_puts(b, "]}");
+  }
+  rc |= pl_buf_puts(b, "]}");
+  return rc < 0 ? PL_ENOMEM : (rc ? PL_ENOMEM : 0);
+}
+
+/* Writes JSON safely inside <script>: every '<' (only ever inside strings)
+ * as \u003c, so neither </script> nor <!-- can end or bend the element. */
+static int put_script_json(pl_buf *out, const pl_buf *json) {
+  const char *p = json->data, *end = json->data + json->len;
+  while (p < end) {
+    const char *q = memchr(p, '<', (size_t)(end - p));
+    size_t n = q ? (size_t)(q - p) : (size_t)(end - p);
+    if (pl_buf_append(out, p, n) < 0)
+      return PL_ENOMEM;
+    if (!q)
+      break;
+    if (pl_buf_puts(out, "\\u003c") < 0)
+      return PL_ENOMEM;
+    p = q + 1;
+  }
+  return 0;
+}
+
+static int put_lines(pl_buf *b, const char *const *lines) {
+  for (; *lines; lines++)
+    if (pl_buf_puts(b, *lines) < 0)
+      return PL_ENOMEM;
+  return 0;
+}
+
+static int write_html(pl_buf *b, const model *m, const pl_report_opts *o) {
+  const char *title = o && o->title ? o->title : "Negotiation timeline";
+  pl_buf json = {0};
+  int rc = 0;
+  rc |= pl_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+                       "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+                       "content=\"width=device-width, initial-scale=1\">\n"
+                       "<meta name=\"generator\" content=\"parley report\">\n"
+                       "<title>");
+  rc |= pl_export__clean(b, title, PL_CLEAN_XML | PL_CLEAN_ONELINE);
+  rc |= pl_buf_puts(b, "</title>\n<style>\n");
+  rc |= put_lines(b, pl_report__css);
+  rc |= pl_buf_puts(b, "</style>\n</head>\n<body>\n<header><div class=\"ttl\">"
+                       "<h1 dir=\"auto\">");
+  rc |= pl_export__clean(b, title, PL_CLEAN_XML | PL_CLEAN_ONELINE);
+  rc |= pl_buf_puts(b, "</h1><p id=\"sub\"></p>");
+  if (o && o->subtitle) {
+    rc |= pl_buf_puts(b, "<p>");
+    rc |= pl_export__clean(b, o->subtitle, PL_CLEAN_XML | PL_CLEAN_ONELINE);
+    rc |= pl_buf_puts(b, "</p>");
+  }
+  rc |= pl_buf_puts(
+      b,
+      "</div>\n<nav class=\"tabs\"><button id=\"tab-tl\" class=\"on\">"
+      "Timeline</button><button id=\"tab-tb\">Table</button></nav>"
+      "</header>\n"
+      "<div id=\"bar\">\n<div class=\"grp\" id=\"types\">Show\n"
+      "<label class=\"chip\"><input type=\"checkbox\" data-t=\"m\" checked>"
+      "<span class=\"sw m\"></span>Meetings <b data-t=\"m\"></b></label>\n"
+      "<label class=\"chip\"><input type=\"checkbox\" data-t=\"p\" checked>"
+      "<span class=\"sw p\"></span>Proposals <b data-t=\"p\"></b></label>\n"
+      "<label class=\"chip\"><input type=\"checkbox\" data-t=\"d\" checked>"
+      "<span class=\"sw d\"></span>Delegations <b data-t=\"d\"></b></label>\n"
+      "</div>\n<details id=\"actors-dd\"><summary>Actors: <span "
+      "id=\"act-count\"></span> ▾</summary><div class=\"dd\"><input "
+      "type=\"search\" id=\"act-q\" placeholder=\"Find an actor (any "
+      "script)\"><div><button class=\"z\" id=\"act-all\">Show all</button> "
+      "<button class=\"z\" id=\"act-none\">Hide all</button></div><div "
+      "id=\"act-list\"></div></div></details>\n"
+      "<div class=\"grp\">Zoom <button class=\"z\" id=\"zin\" title=\"zoom in "
+      "(+)\">+</button><button class=\"z\" id=\"zout\" title=\"zoom out "
+      "(-)\">−</button><button class=\"z\" id=\"zfit\" title=\"fit "
+      "(0)\">Fit</button></div>\n<span id=\"range\"></span>\n</div>\n"
+      "<main>\n<section id=\"tl\">\n<div id=\"axis-row\"><div "
+      "id=\"corner\">Actors</div><canvas id=\"axis\"></canvas></div>\n"
+      "<div id=\"body\"><div id=\"scroll\"><div id=\"rows\"></div></div>"
+      "<canvas id=\"cv\"></canvas></div>\n"
+      "<div id=\"legend\"><span class=\"k\"><span class=\"sw m\"></span>"
+      "meeting (line joins participants)</span><span class=\"k\"><span "
+      "class=\"sw p\"></span>proposal (hollow: addressee)</span><span "
+      "class=\"k\"><span class=\"sw d\"></span>delegation (dot: its "
+      "head)</span><span class=\"k\"><span class=\"bandk\"></span>round"
+      "</span><span class=\"k\">pale bar: date known to the month or "
+      "span</span><span class=\"hint\">Drag to pan · Ctrl+wheel or +/− to "
+      "zoom · hover or click a mark for its evidence</span></div>\n"
+      "</section>\n<section id=\"tb\" hidden><table><thead><tr><th>Date</th>"
+      "<th>Type</th><th>Kind</th><th>Who</th><th>Place</th><th>Round</th>"
+      "<th>Evidence</th><th>Source</th></tr></thead><tbody id=\"tb-body\">"
+      "</tbody></table><button class=\"z more\" id=\"tb-more\" hidden>"
+      "</button></section>\n<aside id=\"detail\" hidden></aside>\n</main>\n"
+      "<div id=\"tip\" hidden></div>\n"
+      "<script type=\"application/json\" id=\"parley-data\">");
+  if (rc)
+    goto nomem;
+  if (data_json(&json, m, o) < 0 || put_script_json(b, &json) < 0)
+    goto nomem;
+  rc |= pl_buf_puts(b, "</script>\n<script>\n");
+  rc |= put_lines(b, pl_report__js);
+  rc |= pl_buf_puts(b, "</script>\n</body>\n</html>\n");
+  pl_buf_free(&json);
+  return rc ? PL_ENOMEM : 0;
+nomem:
+  pl_buf_free(&json);
+  return PL_ENOMEM;
+}
+
+/* ---- SVG ---- */
+
+enum {
+  SVG_W = 1280,   /* figure width */
+  SVG_LW = 250,   /* label column */
+  SVG_TOP = 96,   /* title and axis */
+  SVG_LH = 30,    /* lane height */
+  SVG_UG = 96,    /* undated gutter */
+  SVG_PAD = 36,   /* plot margin */
+  SVG_SLOT = 14,  /* dodge step */
+  SVG_FOOT = 56   /* legend */
+};
+static const char *const svg_col[] = {"#2563eb", "#d9480f", "#7048e8"};
+static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+/* Text as cleaned XML. */
+static int xml(pl_buf *b, const char *s) {
+  return pl_export__clean(b, s, PL_CLEAN_XML | PL_CLEAN_ONELINE);
+}
+
+/* The mark of type t at (x, y). */
+static int svg_shape(pl_buf *b, int t, double x, double y, int hollow) {
+  const char *fill = hollow ? "#fff" : svg_col[t];
+  const char *stroke = hollow ? svg_col[t] : "#fff";
+  if (t == EV_MEETING)
+    return pl_buf_printf(b,
+                         "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5.5\" "
+                         "fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
+                         x, y, fill, stroke);
+  if (t == EV_PROPOSAL)
+    return pl_buf_printf(b,
+                         "<path d=\"M%.1f %.1fl6.5 6.5l-6.5 6.5l-6.5-6.5z\" "
+                         "fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
+                         x, y - 6.5, fill, stroke);
+  return pl_buf_printf(b,
+                       "<path d=\"M%.1f %.1fl6.5 12h-13z\" fill=\"%s\" "
+                       "stroke=\"%s\" stroke-width=\"1.5\"/>\n",
+                       x, y - 6.5, fill, stroke);
+}
+
+static int write_svg(pl_buf *b, const model *m, const pl_report_opts *o) {
+  const char *title = o && o->title ? o->title : "Negotiation timeline";
+  long lo = 0, hi = 0, d;
+  int have = 0, undated = 0;
+  for (size_t i = 0; i < m->nevents; i++) {
+    const revent *e = &m->events[i];
+    if (day_of(e->from, &d) < 0) {
+      undated = 1;
+      continue;
+    }
+    long t;
+    if (day_of(e->to, &t) < 0)
+      t = d;
+    if (!have || d < lo)
+      lo = d;
+    if (!have || t > hi)
+      hi = t;
+    have = 1;
+  }
+  /* slots: events sharing their dates sit side by side */
+  size_t *slot = calloc(m->nevents + 1, sizeof *slot);
+  size_t *gn = calloc(m->nevents + 1, sizeof *gn);
+  double *xs = calloc(m->nevents + 1, sizeof *xs);
+  if (!slot || !gn || !xs) {
+    free(slot), free(gn), free(xs);
+    return PL_ENOMEM;
+  }
+  size_t maxg = 1, nund = 0;
+  for (size_t i = 0; i < m->nevents;) {
+    size_t j = i;
+    while (j < m->nevents &&
+           !cmp_date(m->events[j].from, m->events[i].from) &&
+           !cmp_date(m->events[j].to, m->events[i].to))
+      j++;
+    for (size_t k = i; k < j; k++)
+      slot[k] = k - i, gn[k] = j - i;
+    if (m->events[i].from && j - i > maxg)
+      maxg = j - i;
+    i = j;
+  }
+  double pw = SVG_W - SVG_LW - (undated ? SVG_UG : 0);
+  double span = have ? (double)(hi + 1 - lo) : 1;
+  double inner = pw - 2 * SVG_PAD - (double)maxg * SVG_SLOT;
+  if (inner < 100)
+    inner = 100;
+  double ppd = inner / span;
+  double x0 = SVG_LW + SVG_PAD + (double)maxg * SVG_SLOT / 2;
+  for (size_t i = 0; i < m->nevents; i++) {
+    const revent *e = &m->events[i];
+    long a, t;
+    if (day_of(e->from, &a) < 0) {
+      xs[i] = SVG_LW + pw + 20 + (double)(nund++ % 5) * SVG_SLOT;
+      continue;
+    }
+    if (day_of(e->to, &t) < 0)
+      t = a;
+    xs[i] = x0 + ((double)(a - lo) + (double)(t + 1 - a) / 2) * ppd +
+            ((double)slot[i] - (double)(gn[i] - 1) / 2) * SVG_SLOT;
+  }
+  double h = SVG_TOP + (double)m->nlanes * SVG_LH + SVG_FOOT;
+  int rc = 0;
+  rc |= pl_buf_printf(
+      b,
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%.0f\" "
+      "viewBox=\"0 0 %d %.0f\" font-family=\"Noto Sans, DejaVu Sans, "
+      "Helvetica, Arial, Noto Naskh Arabic, sans-serif\" font-size=\"12\">\n"
+      "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n"
+      "<text x=\"20\" y=\"30\" font-size=\"19\" font-weight=\"bold\" "
+      "fill=\"#1f2430\">",
+      SVG_W, h, SVG_W, h);
+  rc |= xml(b, title);
+  rc |= pl_buf_puts(b, "</text>\n");
+  {
+    size_t c[3] = {0, 0, 0};
+    for (size_t i = 0; i < m->nevents; i++)
+      c[m->events[i].type]++;
+    rc |= pl_buf_printf(b,
+                        "<text x=\"20\" y=\"50\" fill=\"#667085\">%zu "
+                        "meetings · %zu proposals · %zu delegations · %zu "
+                        "actors · %zu sources",
+                        c[0], c[1], c[2], m->nlanes, m->sources.n);
+    if (o && o->subtitle) {
+      rc |= pl_buf_puts(b, " · ");
+      rc |= xml(b, o->subtitle);
+    }
+    rc |= pl_buf_puts(b, "</text>\n");
+  }
+  double top = SVG_TOP, bot = SVG_TOP + (double)m->nlanes * SVG_LH;
+  /* lane stripes and labels */
+  for (size_t i = 0; i < m->nlanes; i++) {
+    const rnode *r = &m->nodes[m->lanes[i]];
+    double y = top + (double)i * SVG_LH;
+    if (i % 2)
+      rc |= pl_buf_printf(b,
+                          "<rect x=\"0\" y=\"%.0f\" width=\"%d\" height=\"%d\" "
+                          "fill=\"#f5f7fa\"/>\n",
+                          y, SVG_W, SVG_LH);
+    rc |= pl_buf_printf(b,
+                        "<text x=\"20\" y=\"%.0f\" font-weight=\"bold\" "
+                        "fill=\"#1f2430\"><tspan>",
+                        y + SVG_LH / 2 + 4);
+    rc |= xml(b, r->label);
+    rc |= pl_buf_puts(b, "</tspan>");
+    if (r->label_en && r->label && strcmp(r->label_en, r->label)) {
+      rc |= pl_buf_puts(b, "<tspan font-weight=\"normal\" fill=\"#667085\">"
+                           "  ");
+      rc |= xml(b, r->label_en);
+      rc |= pl_buf_puts(b, "</tspan>");
+    }
+    rc |= pl_buf_puts(b, "</text>\n");
+  }
+  rc |= pl_buf_printf(b,
+                      "<line x1=\"%d.5\" y1=\"%.0f\" x2=\"%d.5\" y2=\"%.0f\" "
+                      "stroke=\"#d0d5dd\"/>\n",
+                      SVG_LW, top - 30, SVG_LW, bot);
+  /* rounds as bands */
+  for (size_t i = 0; i < m->nevents; i++) {
+    const revent *e = &m->events[i];
+    if (!e->round || !e->from)
+      continue;
+    int seen = 0;
+    for (size_t k = 0; k < i && !seen; k++)
+      seen = m->events[k].round && m->events[k].from &&
+             !strcmp(m->events[k].round, e->round);
+    if (seen)
+      continue;
+    double a = xs[i], z = xs[i];
+    for (size_t k = i; k < m->nevents; k++)
+      if (m->events[k].round && m->events[k].from &&
+          !strcmp(m->events[k].round, e->round)) {
+        a = xs[k] < a ? xs[k] : a;
+        z = xs[k] > z ? xs[k] : z;
+      }
+    rc |= pl_buf_printf(b,
+                        "<rect x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" "
+                        "height=\"%.0f\" fill=\"#f5b301\" "
+                        "fill-opacity=\"0.16\"/>\n<text x=\"%.1f\" "
+                        "y=\"%.0f\" text-anchor=\"middle\" font-size=\"11\" "
+                        "font-weight=\"bold\" fill=\"#7a5b00\">Round ",
+                        a - 16, top - 30, z - a + 32, bot - top + 30,
+                        (a + z) / 2, top - 18);
+    rc |= xml(b, e->round);
+    rc |= pl_buf_puts(b, "</text>\n");
+  }
+  /* axis: months when the span is short, else years */
+  if (have) {
+    int y1, m1, d1, y2, m2, d2;
+    civil(lo, &y1, &m1, &d1);
+    civil(hi, &y2, &m2, &d2);
+    int months = (y2 - y1) * 12 + (m2 - m1) + 1;
+    int step = months <= 14 ? 1 : months <= 36 ? 3 : months <= 72 ? 6 : 12;
+    int label_days = span <= 62 ? 1 : 0;
+    for (int y = y1, mo = 1; y <= y2; mo += step) {
+      if (mo > 12)
+        mo -= 12, y++;
+      if (y > y2)
+        break;
+      char iso[32];
+      snprintf(iso, sizeof iso, "%04d-%02d-01", y, mo);
+      long t;
+      day_of(iso, &t);
+      if (t + 31 < lo)
+        continue;
+      double x = x0 + (double)(t - lo) * ppd;
+      if (x >= SVG_LW + 4 && x <= SVG_LW + pw)
+        rc |= pl_buf_printf(b,
+                            "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" "
+                            "y2=\"%.0f\" stroke=\"#101828\" "
+                            "stroke-opacity=\"0.12\"/>\n",
+                            x, top - 8, x, bot);
+      double lx = x < SVG_LW + 8 ? SVG_LW + 8 : x + 4;
+      if (lx < SVG_LW + pw - 50)
+        rc |= pl_buf_printf(b,
+                            "<text x=\"%.1f\" y=\"%.0f\" font-weight=\"bold\" "
+                            "fill=\"#1f2430\">%s %d</text>\n",
+                            lx, top - 6 - (label_days ? 14 : 0), mon[mo - 1],
+                            y);
+    }
+    if (label_days)
+      for (long t = lo; t <= hi; t++) {
+        int y, mo, dd;
+        civil(t, &y, &mo, &dd);
+        double x = x0 + ((double)(t - lo) + 0.5) * ppd;
+        if (ppd >= 18 || dd == 1 || dd % 7 == 0 || t == lo || t == hi)
+          rc |= pl_buf_printf(b,
+                              "<text x=\"%.1f\" y=\"%.0f\" "
+                              "text-anchor=\"middle\" font-size=\"11\" "
+                              "fill=\"#475467\">%d</text>\n",
+                              x, top - 6, dd);
+      }
+  }
+  if (undated)
+    rc |= pl_buf_printf(b,
+                        "<rect x=\"%.1f\" y=\"%.0f\" width=\"%d\" "
+                        "height=\"%.0f\" fill=\"#f2f4f7\" "
+                        "fill-opacity=\"0.7\"/>\n<text x=\"%.1f\" y=\"%.0f\" "
+                        "font-style=\"italic\" fill=\"#667085\">undated"
+                        "</text>\n",
+                        SVG_LW + pw, top - 30, SVG_UG, bot - top + 30,
+                        SVG_LW + pw + 14, top - 6);
+  /* events */
+  for (size_t i = 0; i < m->nevents; i++) {
+    const revent *e = &m->events[i];
+    double ymin = 1e9, ymax = -1e9;
+    for (size_t k = 0; k < e->members.n; k++) {
+      double y = top + ((double)m->nodes[e->members.v[k]].lane + 0.5) *
+                           SVG_LH;
+      ymin = y < ymin ? y : ymin;
+      ymax = y > ymax ? y : ymax;
+    }
+    rc |= pl_buf_puts(b, "<g><title>");
+    rc |= xml(b, e->label);
+    if (e->from) {
+      rc |= pl_buf_puts(b, " — ");
+      rc |= xml(b, e->from);
+    }
+    rc |= pl_buf_puts(b, "</title>\n");
+    long a, t;
+    if (day_of(e->from, &a) == 0 && day_of(e->to, &t) == 0 && t > a)
+      for (size_t k = 0; k < e->members.n; k++)
+        rc |= pl_buf_printf(
+            b,
+            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" "
+            "fill=\"%s\" fill-opacity=\"0.14\"/>\n",
+            x0 + (double)(a - lo) * ppd,
+            top + ((double)m->nodes[e->members.v[k]].lane + 0.5) * SVG_LH -
+                5,
+            (double)(t + 1 - a) * ppd, svg_col[e->type]);
+    if (ymax > ymin)
+      rc |= pl_buf_printf(b,
+                          "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+                          "y2=\"%.1f\" stroke=\"%s\" stroke-opacity=\"0.55\" "
+                          "stroke-width=\"2\"%s/>\n",
+                          xs[i], ymin, xs[i], ymax, svg_col[e->type],
+                          e->type == EV_MEETING
+                              ? ""
+                              : " stroke-dasharray=\"4 3\"");
+    for (size_t k = 0; k < e->members.n; k++) {
+      double y =
+          top + ((double)m->nodes[e->members.v[k]].lane + 0.5) * SVG_LH;
+      if (e->type == EV_DELEGATION && k > 0)
+        rc |= pl_buf_printf(b,
+                            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" "
+                            "fill=\"%s\"/>\n",
+                            xs[i], y, svg_col[EV_DELEGATION]);
+      else
+        rc |= svg_shape(b, e->type, xs[i], y,
+                        e->type == EV_PROPOSAL &&
+                            !ivec_has(&e->by, e->members.v[k]));
+    }
+    rc |= pl_buf_puts(b, "</g>\n");
+  }
+  /* legend */
+  double ly = bot + 30;
+  rc |= svg_shape(b, EV_MEETING, 26, ly, 0);
+  rc |= pl_buf_printf(b,
+                      "<text x=\"38\" y=\"%.0f\" fill=\"#475467\">meeting "
+                      "(line joins participants)</text>\n",
+                      ly + 4);
+  rc |= svg_shape(b, EV_PROPOSAL, 276, ly, 0);
+  rc |= pl_buf_printf(b,
+                      "<text x=\"288\" y=\"%.0f\" fill=\"#475467\">proposal "
+                      "(hollow: addressee)</text>\n",
+                      ly + 4);
+  rc |= svg_shape(b, EV_DELEGATION, 506, ly, 0);
+  rc |= pl_buf_printf(b,
+                      "<text x=\"518\" y=\"%.0f\" fill=\"#475467\">delegation "
+                      "(dot: its head)</text>\n<rect x=\"718\" y=\"%.0f\" "
+                      "width=\"18\" height=\"11\" fill=\"#f5b301\" "
+                      "fill-opacity=\"0.25\"/>\n<text x=\"742\" y=\"%.0f\" "
+                      "fill=\"#475467\">round</text>\n"
+                      "<text x=\"%d\" y=\"%.0f\" text-anchor=\"end\" "
+                      "fill=\"#98a2b3\">parley report</text>\n</svg>\n",
+                      ly + 4, ly - 6, ly + 4, SVG_W - 20, ly + 4);
+  free(slot), free(gn), free(xs);
+  return rc ? PL_ENOMEM : 0;
+}
+
+int pl_report_write(pl_view *view, const pl_report_opts *opts, FILE *out,
+                    pl_error *err) {
+  model m;
+  pl_buf b = {0};
+  int rc;
+  memset(&m, 0, sizeof m);
+  if ((rc = build(&m, view, opts, err)) < 0 || (rc = layout(&m, err)) < 0)
+    goto done;
+  rc = opts && opts->svg ? write_svg(&b, &m, opts) : write_html(&b, &m, opts);
+  if (rc < 0) {
+    rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory writing the report");
+    goto done;
+  }
+  if ((b.len && fwrite(b.data, 1, b.len, out) != b.len) || fflush(out) != 0 ||
+      ferror(out))
+    rc = pl_error_set(err, PL_EIO, NULL, "cannot write the report");
+done:
+  pl_buf_free(&b);
+  model_free(&m);
+  return rc;
+}
