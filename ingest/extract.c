@@ -1191,6 +1191,15 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
   } else if (c->ch[j].type == CH_ACTOR) {
     actor = c->ch[j].actor;
     j++;
+    /* "the opposition delegation", "the Iranian delegation" */
+    if (j < c->s_c1 && is_cue(c, j, "deleg") && actor >= 0 &&
+        !c->ch[j - 1].person &&
+        (c->t->toks[c->ch[j].t0].flags & PL_TOKF_LATIN)) {
+      c->last_deleg = actor;
+      if (c->final)
+        add_delegation(c, actor, -1, c->ch[j - 1].start, c->ch[j].end);
+      j++;
+    }
   } else if (c->ch[j].type == CH_ROLE || c->ch[j].type == CH_ROLEMOD ||
              (c->ch[j].type == CH_ACTOR)) {
     cap r = {0};
@@ -1251,10 +1260,25 @@ static int is_list_sep(const ctx *c, size_t j) {
          is_lit(c, j, "&") || is_cue(c, j, "with") || is_lit(c, j, "-");
 }
 
+/* ", including X and Y," after a party: members named in passing, skipped
+ * to the closing comma. Returns the chunk after it, or j when there is
+ * none. */
+static size_t skip_including(const ctx *c, size_t j) {
+  if (j + 1 >= c->s_c1 || !is_comma(c, j) ||
+      !(is_lit(c, j + 1, "including") || is_lit(c, j + 1, "among") ||
+        is_cue(c, j + 1, "including")))
+    return j;
+  for (size_t q = j + 2; q < c->s_c1 && q < j + 24; q++)
+    if (is_comma(c, q))
+      return q + 1;
+  return j;
+}
+
 static size_t match_parties(ctx *c, size_t ci, cap *k) {
   size_t j = match_party(c, ci, k);
   if (!j)
     return 0;
+  j = skip_including(c, j);
   for (;;) {
     size_t q = j;
     if (q < c->s_c1 && is_list_sep(c, q)) {
