@@ -723,7 +723,14 @@ static void person_short_forms(ctx *c) {
     for (int k = 0; particles[k]; k++)
       if (strlen(particles[k]) == plen && !strncmp(prev, particles[k], plen))
         start = prev;
-    if (strlen(start) < 4 || pl_lexicon_is_stop(c->ex->lex, start))
+    /* "محمد بن سلمان": the last word is the father's name, no short form */
+    static const char *const patronyms[] = {
+        "\xd8\xa8\xd9\x86", "\xd8\xa7\xd8\xa8\xd9\x86", "bin", "ibn", "ben",
+        "bint", NULL};
+    int patronym = 0;
+    for (int k = 0; patronyms[k]; k++)
+      patronym |= strlen(patronyms[k]) == plen && !strncmp(prev, patronyms[k], plen);
+    if (patronym || strlen(start) < 4 || pl_lexicon_is_stop(c->ex->lex, start))
       continue;
     int ambiguous = 0;
     for (size_t q = 0; q < c->npersons; q++)
@@ -938,6 +945,24 @@ static int name_word(const ctx *c, size_t ci, int first) {
     size_t n = strlen(w);
     if (n < 4) /* two letters at least */
       return is_particle(w) && !first;
+    /* a given name takes no article: "وزير الأوقاف محمد", "رئيس النادي" */
+    const char *raw = c->doc->body + tk->start; /* أل: "ألكسندر" is a name */
+    if (first && n > 6 && (!strncmp(raw, "\xd8\xa7\xd9\x84", 4) ||
+                           !strncmp(w, "\xd9\x84\xd9\x84", 4)))
+      return 0;
+    /* nor a preposition with the article: "بالديوان", "والمحكم" */
+    static const char *const art[] = {
+        "\xd8\xa8\xd8\xa7\xd9\x84", "\xd9\x88\xd8\xa7\xd9\x84",
+        "\xd9\x81\xd8\xa7\xd9\x84", "\xd9\x83\xd8\xa7\xd9\x84",
+        "\xd9\x84\xd9\x84", NULL};
+    for (int i = 0; art[i] && n > 8; i++)
+      if (!strncmp(w, art[i], strlen(art[i])))
+        return 0;
+    /* "وستخلف", "وتقول": and + a verb's prefix */
+    if (first && n >= 10 && !strncmp(w, "\xd9\x88", 2) &&
+        (!strncmp(w + 2, "\xd8\xb3", 2) || !strncmp(w + 2, "\xd8\xaa", 2) ||
+         !strncmp(w + 2, "\xd9\x8a", 2) || !strncmp(w + 2, "\xd9\x86", 2)))
+      return 0;
     /* future verbs: سي/ست/سن + stem (a name may start so: سيدات) */
     if (!first && !strncmp(w, "\xd8\xb3", 2) && n >= 8 &&
         (!strncmp(w + 2, "\xd9\x8a", 2) || !strncmp(w + 2, "\xd8\xaa", 2) ||
@@ -952,8 +977,11 @@ static int name_word(const ctx *c, size_t ci, int first) {
 
 /* Discovers a name at ci: returns the chunk after it, or 0. */
 static size_t scan_name(const ctx *c, size_t ci) {
-  if (ci > c->s_c0 && name_word(c, ci - 1, 0))
-    return 0; /* inside another name */
+  if (ci > c->s_c0 && name_word(c, ci - 1, 0) &&
+      !(strncmp(norm(c, c->ch[ci - 1].t0), "\xd8\xa7\xd9\x84", 4) == 0 &&
+        strncmp(norm(c, c->ch[ci].t0), "\xd8\xa7\xd9\x84", 4) != 0))
+    return 0; /* inside another name (a word with the article before a
+                 given name is a complement: "وزير الأوقاف محمد") */
   if (!name_word(c, ci, 1) || is_particle(norm(c, c->ch[ci].t0)))
     return 0;
   int latin = (c->t->toks[c->ch[ci].t0].flags & PL_TOKF_LATIN) != 0;
@@ -1101,6 +1129,23 @@ static size_t scan_role(ctx *c, size_t ci, cap *out) {
     }
     break;
   }
+  /* Arabic: a role's complement before the name ("وزير الأوقاف محمد
+     مختار", "رئيس الإقليم مسعود بارزاني"): up to two words with the
+     article, then a name */
+  for (size_t q = j; q < j + 2 && q + 1 < c->s_c1; q++) {
+    if (c->ch[q].type != CH_WORD ||
+        !(c->t->toks[c->ch[q].t0].flags & PL_TOKF_ARABIC) ||
+        strncmp(norm(c, c->ch[q].t0), "\xd8\xa7\xd9\x84", 4))
+      break;
+    if (c->ch[q + 1].type == CH_ACTOR && c->ch[q + 1].person) {
+      j = q + 1;
+      break;
+    }
+    if (scan_name(c, q + 1)) {
+      j = q + 1;
+      break;
+    }
+  }
   out->role = arena_cat(c, text, rtext);
   out->role_of = of >= 0 ? of : tail_of_actor >= 0 ? tail_of_actor : of_person;
   return j;
@@ -1160,6 +1205,33 @@ static size_t role_not_before_name(ctx *c, size_t ci, cap *r) {
 
 /* One party: an actor, a delegation of one, a role with a name, or a
  * known person; "برئاسة X" after it is consumed (and recorded). */
+/* Is English actor chunk ci a state's adjective or short form modifying a
+ * common noun ("South Korean carrier", "US officials")? Its surface is not
+ * the state's name and a lower-case word follows. */
+static int latin_modifier(const ctx *c, size_t ci) {
+  const chunk *k = &c->ch[ci];
+  if (k->person || k->actor < 0 || !(c->t->toks[k->t0].flags & PL_TOKF_LATIN) ||
+      c->f->actors[k->actor].type != PL_ACTOR_STATE || ci + 1 >= c->s_c1 ||
+      c->ch[ci + 1].type != CH_WORD)
+    return 0;
+  const pl_token *nx = &c->t->toks[c->ch[ci + 1].t0];
+  if (!(nx->flags & PL_TOKF_LATIN) || (nx->flags & PL_TOKF_UPPER))
+    return 0;
+  /* people who act for the state: "US officials", "Russian forces" */
+  static const char *const agents[] = {
+      "officials", "official", "forces", "troops", "diplomats", "diplomat",
+      "negotiators", "negotiator", "leaders", "leader", "government",
+      "authorities", "army", "military", "side", "counterpart", "envoy",
+      "envoys", "administration", "officers", "representatives", NULL};
+  const char *w = norm(c, c->ch[ci + 1].t0);
+  for (int i = 0; agents[i]; i++)
+    if (!strcmp(w, agents[i]))
+      return 0;
+  const char *name = c->f->actors[k->actor].name;
+  size_t n = k->end - k->start;
+  return !(strlen(name) == n && !strncmp(name, c->doc->body + k->start, n));
+}
+
 static size_t match_party(ctx *c, size_t ci, cap *k) {
   size_t j = ci;
   if (j < c->s_c1 && (is_lit(c, j, "the") || is_lit(c, j, "a")))
@@ -1189,6 +1261,8 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
         add_delegation(c, actor, -1, c->ch[ci].start, c->ch[j - 1].end);
     }
   } else if (c->ch[j].type == CH_ACTOR) {
+    if (latin_modifier(c, j))
+      return 0; /* "South Korean carrier SK Telecom" is not South Korea */
     actor = c->ch[j].actor;
     j++;
     /* "the opposition delegation", "the Iranian delegation" */

@@ -267,6 +267,13 @@ static int read_item(pl_read_job *job, walk *w, const xmlNode *item, int atom,
       rc = expansion_error(job, err);
     goto done;
   }
+  /* Recovered XML passes invalid bytes through: U+FFFD for each. */
+  if (pl_text__repair_utf8(&doc.body, &doc.body_len) < 0 ||
+      pl_text__repair_utf8(&doc.title, NULL) < 0 ||
+      pl_text__repair_utf8(&doc.url, NULL) < 0) {
+    rc = pl_error_set(err, PL_ENOMEM, job->name, "out of memory");
+    goto done;
+  }
   rc = pl_read__emit(job, &doc, err);
   if (rc == 1) {
     pl_read__warn(job, where, "item has no text; skipped");
@@ -304,9 +311,16 @@ static int parse(pl_read_job *job, const char *data, size_t len, int recover,
   *out = NULL;
   if (len > INT_MAX)
     return pl_error_set(err, PL_ETOOBIG, job->name, "feed too large to parse");
-  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-  if (!ctxt)
+  char *tamed = NULL;
+  if (pl_read__tame_attrs(data, len, &tamed) < 0)
     return pl_error_set(err, PL_ENOMEM, job->name, "out of memory");
+  if (tamed)
+    data = tamed;
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  if (!ctxt) {
+    free(tamed);
+    return pl_error_set(err, PL_ENOMEM, job->name, "out of memory");
+  }
   ctxt->sax->resolveEntity = no_entity;
   ctxt->sax->serror = no_error;
   ctxt->sax->warning = NULL;
@@ -325,9 +339,12 @@ static int parse(pl_read_job *job, const char *data, size_t len, int recover,
     if (code == XML_ERR_ENTITY_LOOP || code == XML_ERR_ENTITY_BOUNDARY ||
         (e && e->message && strstr(e->message, "amplification"))) {
       rc = expansion_error(job, err);
-    } else if (code == XML_ERR_UNSUPPORTED_ENCODING) {
+    } else if (code == XML_ERR_UNSUPPORTED_ENCODING && job->opts->encoding) {
       rc = pl_error_set(err, PL_EUSAGE, NULL, "unknown encoding '%s'",
-                        job->opts->encoding ? job->opts->encoding : "?");
+                        job->opts->encoding);
+    } else if (code == XML_ERR_UNSUPPORTED_ENCODING) {
+      rc = pl_error_set(err, PL_EINPUT, job->name,
+                        "the feed declares an unsupported encoding");
     } else {
       char msg[200];
       snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "?");
@@ -341,6 +358,7 @@ static int parse(pl_read_job *job, const char *data, size_t len, int recover,
     doc = NULL;
   }
   xmlFreeParserCtxt(ctxt);
+  free(tamed);
   *out = doc;
   return rc;
 }

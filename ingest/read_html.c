@@ -450,6 +450,79 @@ static int declares_charset(const char *data, size_t len) {
   return 0;
 }
 
+int pl_read__tame_attrs(const char *data, size_t len, char **out) {
+  enum { TEXT, TAGNAME, SPACE, ATTR, AFTER_EQ, VALUE_Q, VALUE_U };
+  int st = TEXT;
+  char quote = 0;
+  size_t nattrs = 0, blank_from = 0;
+  char *copy = NULL;
+  *out = NULL;
+  for (size_t i = 0; i < len; i++) {
+    char c = data[i];
+    int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    if (st == TEXT) {
+      if (c == '<' && i + 1 < len &&
+          isalpha((unsigned char)data[i + 1])) {
+        st = TAGNAME;
+        nattrs = 0;
+        blank_from = 0;
+      }
+      continue;
+    }
+    if (c == '>' && st != VALUE_Q) {
+      if (blank_from) {
+        if (!copy) {
+          if (!(copy = malloc(len + 1)))
+            return PL_ENOMEM;
+          memcpy(copy, data, len);
+          copy[len] = '\0';
+        }
+        memset(copy + blank_from, ' ', i - blank_from);
+      }
+      st = TEXT;
+      continue;
+    }
+    switch (st) {
+    case TAGNAME:
+      if (ws)
+        st = SPACE;
+      break;
+    case SPACE:
+      if (c == '=')
+        st = AFTER_EQ;
+      else if (!ws) {
+        st = ATTR;
+        if (++nattrs > PL_MAX_ATTRS && !blank_from)
+          blank_from = i;
+      }
+      break;
+    case ATTR:
+      if (ws)
+        st = SPACE;
+      else if (c == '=')
+        st = AFTER_EQ;
+      break;
+    case AFTER_EQ:
+      if (c == '"' || c == '\'') {
+        quote = c;
+        st = VALUE_Q;
+      } else if (!ws)
+        st = VALUE_U;
+      break;
+    case VALUE_Q:
+      if (c == quote)
+        st = SPACE;
+      break;
+    case VALUE_U:
+      if (ws)
+        st = SPACE;
+      break;
+    }
+  }
+  *out = copy;
+  return 0;
+}
+
 int pl_html__extract(pl_read_job *job, const char *data, size_t len,
                      const char *encoding, int whole, pl_doc *doc,
                      pl_error *err) {
@@ -472,6 +545,15 @@ int pl_html__extract(pl_read_job *job, const char *data, size_t len,
   if (len > INT_MAX) {
     free(decoded);
     return pl_error_set(err, PL_ETOOBIG, job->name, "page too large to parse");
+  }
+  char *tamed = NULL;
+  if (pl_read__tame_attrs(data, len, &tamed) < 0) {
+    free(decoded);
+    return pl_error_set(err, PL_ENOMEM, job->name, "out of memory");
+  }
+  if (tamed) {
+    free(decoded);
+    data = decoded = tamed;
   }
   pl_xml_quiet q;
   pl_xml__quiet_begin(&q);
@@ -576,6 +658,11 @@ static int html_read(pl_read_job *job, const char *data, size_t len,
                      pl_error *err) {
   pl_doc doc = {0};
   int rc = pl_html__extract(job, data, len, NULL, 0, &doc, err);
+  /* libxml2 passes invalid bytes through: U+FFFD for each. */
+  if (rc == 0 && (pl_text__repair_utf8(&doc.body, &doc.body_len) < 0 ||
+                  pl_text__repair_utf8(&doc.title, NULL) < 0 ||
+                  pl_text__repair_utf8(&doc.url, NULL) < 0))
+    rc = pl_error_set(err, PL_ENOMEM, job->name, "out of memory");
   if (rc == 0) {
     rc = pl_read__emit(job, &doc, err);
     if (rc == 1)

@@ -81,6 +81,75 @@ int pl_text__valid_utf8(const char *data, size_t len) {
   return 1;
 }
 
+/* Length of the valid UTF-8 sequence at s[i] (n bytes in all), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t n, size_t i) {
+  unsigned c = s[i];
+  size_t k;
+  if (c < 0x80)
+    return 1;
+  if (c >= 0xC2 && c <= 0xDF)
+    k = 2;
+  else if (c >= 0xE0 && c <= 0xEF)
+    k = 3;
+  else if (c >= 0xF0 && c <= 0xF4)
+    k = 4;
+  else
+    return 0;
+  if (k > n - i)
+    return 0;
+  for (size_t j = 1; j < k; j++)
+    if ((s[i + j] & 0xC0) != 0x80)
+      return 0;
+  unsigned c1 = s[i + 1];
+  if (k == 3 && ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)))
+    return 0;
+  if (k == 4 && ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)))
+    return 0;
+  return k;
+}
+
+int pl_text__repair_utf8(char **s, size_t *len) {
+  if (!*s)
+    return 0;
+  size_t n = len ? *len : strlen(*s);
+  if (pl_text__valid_utf8(*s, n))
+    return 0;
+  const unsigned char *u = (const unsigned char *)*s;
+  size_t bad = 0;
+  for (size_t i = 0; i < n;) {
+    size_t k = utf8_seq(u, n, i);
+    if (!k) {
+      bad++;
+      k = 1;
+    }
+    i += k;
+  }
+  if (bad > (SIZE_MAX - n - 1) / 2)
+    return PL_ENOMEM;
+  char *out = malloc(n + 2 * bad + 1);
+  if (!out)
+    return PL_ENOMEM;
+  size_t w = 0;
+  for (size_t i = 0; i < n;) {
+    size_t k = utf8_seq(u, n, i);
+    if (k) {
+      memcpy(out + w, u + i, k);
+      w += k;
+      i += k;
+    } else {
+      memcpy(out + w, "\xEF\xBF\xBD", 3);
+      w += 3;
+      i++;
+    }
+  }
+  out[w] = '\0';
+  free(*s);
+  *s = out;
+  if (len)
+    *len = w;
+  return 0;
+}
+
 int pl_text__guess(const char *data, size_t len, int html, char name[64]) {
   UErrorCode st = U_ZERO_ERROR;
   UCharsetDetector *csd = ucsdet_open(&st);
@@ -195,7 +264,22 @@ int pl_text__decode(pl_read_job *job, const char *data, size_t len, int html,
                   "unsure of the encoding: read as %s (confidence %d%%); "
                   "use --encoding to say",
                   name, conf);
-  return convert(job, name, data, len, out, out_len, err);
+  /* The detector names the text direction of EBCDIC Arabic and Hebrew
+   * (IBM420_rtl): the converter knows the code page alone. */
+  size_t nl = strlen(name);
+  if (nl > 4 && (!strcmp(name + nl - 4, "_rtl") ||
+                 !strcmp(name + nl - 4, "_ltr")))
+    name[nl - 4] = '\0';
+  pl_error cerr = {0};
+  int rc = convert(job, name, data, len, out, out_len, &cerr);
+  if (rc == PL_EUSAGE) /* a guess ICU cannot convert from: not the user's */
+    return pl_error_set(err, PL_EINPUT, job->name,
+                        "not text (guessed encoding %s is not supported)",
+                        name);
+  if (rc < 0)
+    return pl_error_set(err, cerr.code, cerr.where[0] ? cerr.where : NULL,
+                        "%s", cerr.msg);
+  return 0;
 }
 
 /* Number of characters (not bytes) in s[0..n). */

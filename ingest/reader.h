@@ -92,6 +92,14 @@ int pl_text__guess(const char *data, size_t len, int html, char name[64]);
 /* True when data is valid UTF-8. */
 int pl_text__valid_utf8(const char *data, size_t len);
 
+/* Makes *s (a malloc'ed, NUL-terminated string of *len bytes; *s may be
+ * NULL) valid UTF-8: when it is not, replaces it by a malloc'ed copy in
+ * which each invalid byte is U+FFFD, frees the old string and updates *len
+ * (len may be NULL: then strlen). Parsers given bad bytes (libxml2 in
+ * recovery mode) pass them through. Returns 0 or PL_ENOMEM (then *s is
+ * unchanged). */
+int pl_text__repair_utf8(char **s, size_t *len);
+
 /* Extracts an article from HTML bytes into doc: body (paragraphs separated
  * by blank lines), and unless already set, title, published, lang and url.
  * whole: take all the text (a feed's content fragment) instead of looking
@@ -101,6 +109,15 @@ int pl_text__valid_utf8(const char *data, size_t len);
 int pl_html__extract(pl_read_job *job, const char *data, size_t len,
                      const char *encoding, int whole, pl_doc *doc,
                      pl_error *err);
+
+/* libxml2 checks each attribute of a tag against all earlier ones: a tag
+ * with tens of thousands of attributes takes minutes. When a start tag in
+ * data (HTML or XML, any ASCII-compatible encoding) has more than
+ * PL_MAX_ATTRS attributes, *out is a malloc'ed copy (same length, NUL at
+ * data[len]) in which the excess attributes are blanked with spaces; else
+ * *out is NULL. Linear in len. Returns 0 or PL_ENOMEM. */
+#define PL_MAX_ATTRS 64
+int pl_read__tame_attrs(const char *data, size_t len, char **out);
 
 /* Writes the primary subtag of a language tag ("ar-SY", "en_US", "AR")
  * lower-cased into out[8]; returns 0 when tag is not a language tag. */

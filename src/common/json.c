@@ -55,7 +55,7 @@ static size_t utf8_len(const unsigned char *s, size_t n) {
   if (s[0] < 0x80)
     return 1;
   size_t len = s[0] >= 0xF0 && s[0] <= 0xF4   ? 4
-               : s[0] >= 0xE0                 ? 3
+               : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
                : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
                                               : 0;
   if (!len || len > n)

@@ -1,0 +1,9 @@
+/* Fuzzes the html reader: any bytes through pl_read_memory with
+ * --reader html; every document emitted must be well formed and every
+ * failure a clear error. */
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  fuzz_read("in.html", "html", data, size);
+  return 0;
+}
