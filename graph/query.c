@@ -144,8 +144,19 @@ static int contains(const long long *v, size_t n, long long x) {
 
 /* ---- timeline ----------------------------------------------------------- */
 
+/* The timeline's outer select and filters: ?1 type, ?2 from, ?3 to. */
+#define TL_HEAD                                                             \
+  "SELECT t, id, df, dt, pr, kind, status, place, round, summary FROM ("
+#define TL_TAIL                                                             \
+  ") WHERE (?1 IS NULL OR t = ?1)"                                          \
+  " AND (?2 IS NULL OR coalesce(dt, df) >= ?2)"                             \
+  " AND (?3 IS NULL OR df <= ?3)"                                           \
+  " ORDER BY df IS NULL, df, dt, t, id"
+
+/* Every event: meetings and proposals (entities with an events row), and
+ * delegations and roles (heads / holds_role edges). */
 static const char timeline_sql[] =
-    "SELECT t, id, df, dt, pr, kind, status, place, round, summary FROM ("
+    TL_HEAD
     " SELECT 'meeting' AS t, e.id AS id, v.date_from AS df, v.date_to AS dt,"
     "  v.precision AS pr, v.kind AS kind, v.status AS status,"
     "  p.name AS place, v.round AS round, e.name AS summary"
@@ -163,11 +174,52 @@ static const char timeline_sql[] =
     " UNION ALL"
     " SELECT 'role', g.id, g.date_from, g.date_to, g.precision,"
     "  json_extract(g.attrs, '$.role'), NULL, NULL, NULL, NULL"
-    "  FROM edges g WHERE g.type = 'holds_role')"
-    " WHERE (?1 IS NULL OR t = ?1)"
-    " AND (?2 IS NULL OR coalesce(dt, df) >= ?2)"
-    " AND (?3 IS NULL OR df <= ?3)"
-    " ORDER BY df IS NULL, df, dt, t, id";
+    "  FROM edges g WHERE g.type = 'holds_role'"
+    TL_TAIL;
+
+/* The same rows, but only the events one actor takes part in (?4: a JSON
+ * array of the entity ids its name resolves to), found from the actor's
+ * edges through edges_src / edges_dst instead of reading every event: the
+ * meetings and proposals it participates in or proposes (or that are
+ * addressed to it), and the heads / holds_role edges it is an end of —
+ * exactly the members S_Q_MEMBERS lists. CROSS JOIN keeps SQLite from
+ * scanning events and probing the candidates. The other actors of the
+ * query are still checked against each row's members. */
+static const char timeline_actor_sql[] =
+    "WITH a(id) AS (SELECT value FROM json_each(?4)),"
+    " ev(id) AS ("
+    "  SELECT g.dst FROM edges g WHERE g.src IN (SELECT id FROM a)"
+    "   AND g.type IN ('participates_in', 'proposes')"
+    "  UNION SELECT g.src FROM edges g WHERE g.dst IN (SELECT id FROM a)"
+    "   AND g.type = 'addressed_to'),"
+    " rel(id) AS ("
+    "  SELECT g.id FROM edges g WHERE g.src IN (SELECT id FROM a)"
+    "   AND g.type IN ('heads', 'holds_role')"
+    "  UNION SELECT g.id FROM edges g WHERE g.dst IN (SELECT id FROM a)"
+    "   AND g.type IN ('heads', 'holds_role')) "
+    TL_HEAD
+    " SELECT 'meeting' AS t, e.id AS id, v.date_from AS df, v.date_to AS dt,"
+    "  v.precision AS pr, v.kind AS kind, v.status AS status,"
+    "  p.name AS place, v.round AS round, e.name AS summary"
+    "  FROM ev CROSS JOIN entities e ON e.id = ev.id"
+    "  CROSS JOIN events v ON v.entity_id = e.id"
+    "  LEFT JOIN entities p ON p.id = v.place_id WHERE e.type = 'meeting'"
+    " UNION ALL"
+    " SELECT 'proposal', e.id, v.date_from, v.date_to, v.precision, NULL,"
+    "  v.status, NULL, NULL, coalesce(v.content, e.name)"
+    "  FROM ev CROSS JOIN entities e ON e.id = ev.id"
+    "  CROSS JOIN events v ON v.entity_id = e.id"
+    "  WHERE e.type = 'proposal'"
+    " UNION ALL"
+    " SELECT 'delegation', g.id, g.date_from, g.date_to, g.precision,"
+    "  'delegation', NULL, NULL, NULL, NULL"
+    "  FROM rel CROSS JOIN edges g ON g.id = rel.id WHERE g.type = 'heads'"
+    " UNION ALL"
+    " SELECT 'role', g.id, g.date_from, g.date_to, g.precision,"
+    "  json_extract(g.attrs, '$.role'), NULL, NULL, NULL, NULL"
+    "  FROM rel CROSS JOIN edges g ON g.id = rel.id"
+    "  WHERE g.type = 'holds_role'"
+    TL_TAIL;
 
 /* A list of strings copied out of SQLite for one row. */
 typedef struct strlist {
@@ -271,9 +323,27 @@ int pl_query_timeline(pl_store *st, const pl_timeline_query *q,
   sqlite3_stmt *s = NULL;
   strlist who = {0}, src = {0};
   pl_buf summary = {0};
-  if (sqlite3_prepare_v2(st->db, timeline_sql, -1, &s, NULL) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(st->db, want.count ? timeline_actor_sql
+                                             : timeline_sql,
+                         -1, &s, NULL) != SQLITE_OK) {
     rc = pl_store__dberr(st, err, "timeline");
     goto done;
+  }
+  if (want.count) {
+    /* The first actor's ids, as the JSON array the query starts from. */
+    pl_buf ids = {0};
+    int fail = pl_buf_puts(&ids, "[");
+    for (size_t i = 0; i < want.n[0] && !fail; i++)
+      fail = pl_buf_printf(&ids, "%s%lld", i ? "," : "", want.ids[0][i]);
+    if (!fail)
+      fail = pl_buf_puts(&ids, "]");
+    if (fail) {
+      pl_buf_free(&ids);
+      rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+      goto done;
+    }
+    sqlite3_bind_text(s, 4, ids.data, (int)ids.len, SQLITE_TRANSIENT);
+    pl_buf_free(&ids);
   }
   if (q->type)
     sqlite3_bind_text(s, 1, q->type, -1, SQLITE_STATIC);

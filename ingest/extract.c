@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- rules ------------------------------------------------------------ */
 
@@ -228,6 +229,19 @@ static const char *find_data_dir(const pl_extract_opts *o) {
     if (cands[i] && *cands[i])
       return cands[i];
   struct stat st;
+  /* installed: <prefix>/bin/parley finds <prefix>/share/parley/lexicon,
+     wherever the prefix was moved */
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 40);
+  if (n > 0) {
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (slash) {
+      snprintf(slash, sizeof buf - (size_t)(slash - buf),
+               "/../share/parley/lexicon");
+      if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+        return buf;
+    }
+  }
   snprintf(buf, sizeof buf, "%s", PARLEY_LEXICON_INSTALL_DIR);
   if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
     return buf;
