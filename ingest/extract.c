@@ -2412,6 +2412,39 @@ static int compact_actors(ctx *c) {
   return 0;
 }
 
+/* The process the document's rounds belong to: the venue named with the
+ * talks or the round ("محادثات أستانا", "the Astana talks", "Astana-11",
+ * "جولة جنيف"), the most named if several; NULL when none is. */
+static const char *talks_process(const ctx *c) {
+  int best = -1, best_n = 0;
+  int counts[64] = {0};
+  for (size_t i = 0; i < c->nch; i++) {
+    if (c->ch[i].type != CH_CUE)
+      continue;
+    const char *id = entry_of(c, &c->ch[i])->id;
+    if (strcmp(id, "round") && strcmp(id, "meet_n"))
+      continue;
+    uint32_t sent = c->t->toks[c->ch[i].t0].sent;
+    /* the venue right after ("محادثات أستانا", "round of Geneva talks")
+       or right before ("Astana talks", "Astana-11") */
+    size_t lo = i >= 2 ? i - 2 : 0, hi = i + 4 < c->nch ? i + 4 : c->nch;
+    for (size_t q = lo; q < hi; q++) {
+      const chunk *k = &c->ch[q];
+      if (k->type != CH_PLACE || k->entry < 0 || k->actor >= 0 ||
+          c->t->toks[k->t0].sent != sent || is_region(entry_of(c, k)) ||
+          entry_of(c, k)->actor)
+        continue; /* capitals stand for states, not processes */
+      int h = k->entry % 64;
+      if (++counts[h] > best_n) {
+        best_n = counts[h];
+        best = k->entry;
+      }
+      break;
+    }
+  }
+  return best >= 0 ? pl_lexicon_entry(c->ex->lex, best)->name : NULL;
+}
+
 /* Rounds apply to the meetings of the document near its date. */
 static int finish(ctx *c) {
   if (merge_generics(c) < 0)
@@ -2424,11 +2457,14 @@ static int finish(ctx *c) {
     char *r = pl_arena_alloc(&c->fi->arena, 16);
     if (r) {
       snprintf(r, 16, "%d", c->round);
+      const char *process = talks_process(c);
       for (size_t i = 0; i < c->f->nmeetings; i++) {
         pl_meeting *m = &c->f->meetings[i];
         if (!m->when.from[0] || !c->f->published[0] ||
-            !strncmp(m->when.from, c->f->published, 7))
+            !strncmp(m->when.from, c->f->published, 7)) {
           m->round = r;
+          m->process = process;
+        }
       }
     }
   }

@@ -197,6 +197,8 @@ int pl_facts_to_json(const pl_facts *f, const char *article, int pretty,
       P(", \"date_flag\": \"weekday-mismatch\"");
     P(", \"round\": ");
     S(m->round);
+    P(", \"process\": ");
+    S(m->process);
     P(", \"status\": ");
     S(m->status);
     if (!rc)

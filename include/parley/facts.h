@@ -71,6 +71,8 @@ typedef struct pl_meeting {
                           working-group */
   const char *place;   /* canonical place name, or NULL */
   const char *round;   /* "11", or NULL */
+  const char *process; /* the negotiation process a round belongs to, named
+                          by its venue ("Astana", "Geneva"), or NULL */
   const char *status;  /* held|ongoing|planned, or NULL */
   pl_when when;        /* resolved date (precision UNKNOWN when none) */
   const char *date_text; /* the governing date phrase, or NULL */
