@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "facts_int.h"
 #include "lexicon.h"
+#include "translit.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -64,6 +65,7 @@ struct pl_extractor {
   rule *rules;          /* rules of every language, in file order */
   size_t nrules;        /* used */
   pl_segmenter *seg;    /* ICU break iterators, reused */
+  pl_translit *latin;   /* Arabic names in Latin letters, compiled once */
   pl_text text;         /* segmentation buffers, reused */
 };
 
@@ -268,6 +270,8 @@ int pl_extractor_new(pl_extractor **out, const pl_extract_opts *opts,
   }
   if (!rc)
     rc = pl_segmenter_new(&ex->seg, err);
+  if (!rc && (rc = pl_translit_new(&ex->latin)) < 0)
+    rc = pl_error_set(err, rc, NULL, "cannot compile the transliteration");
   if (rc < 0) {
     pl_extractor_free(ex);
     return rc;
@@ -281,6 +285,7 @@ void pl_extractor_free(pl_extractor *ex) {
     return;
   pl_lexicon_free(ex->lex);
   pl_segmenter_free(ex->seg);
+  pl_translit_free(ex->latin);
   pl_text_clear(&ex->text);
   free(ex->rules);
   free(ex);
@@ -2491,8 +2496,18 @@ static int finish(ctx *c) {
   for (size_t i = 0; i < c->f->nactors; i++) {
     pl_actor *a = &c->f->actors[i];
     if (a->type == PL_ACTOR_PERSON && (unsigned char)a->name[0] >= 0xD8 &&
-        (unsigned char)a->name[0] <= 0xDB)
+        (unsigned char)a->name[0] <= 0xDB) {
       a->name_ar = a->name;
+      pl_buf lat = {0};
+      int rc = pl_translit_ar(c->ex->latin, a->name, strlen(a->name), &lat);
+      if (rc == PL_ENOMEM) {
+        pl_buf_free(&lat);
+        return PL_ENOMEM;
+      }
+      if (rc == 0 && lat.len)
+        a->translit = pl_arena_strndup(&c->fi->arena, lat.data, lat.len);
+      pl_buf_free(&lat);
+    }
   }
   drop_scenery(c);
   return compact_actors(c);
