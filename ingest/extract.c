@@ -348,6 +348,8 @@ typedef struct ctx {
   int nsubject;       /* used */
   uint32_t subj_sent; /* sentence the subject was set in */
   int last_deleg;     /* actor of the last delegation mentioned, or -1 */
+  int home_state;     /* the state the article is most about ("the
+                         government"), or -1 */
   int round;          /* round number of the document, or 0 */
   int lang;           /* 1 ar, 2 en */
   const rule *rule;   /* the rule being applied */
@@ -836,10 +838,19 @@ static int build_chunks(ctx *c) {
       if (k.type == CH_PLACE && le->actor) {
         /* a capital stands for its state unless it is where something is */
         int after_prep = k.prep;
-        if (c->nch && c->ch[c->nch - 1].t1 == i &&
-            (is_prep_word(norm(c, c->ch[c->nch - 1].t0)) ||
-             c->ch[c->nch - 1].type == CH_WORD || c->ch[c->nch - 1].type == CH_CUE ||
-             c->ch[c->nch - 1].type == CH_ACTOR || c->ch[c->nch - 1].type == CH_DATE))
+        const chunk *pv = c->nch ? &c->ch[c->nch - 1] : NULL;
+        /* after a verb of speaking, proposing or meeting it is the
+           subject: "قالت موسكو", "دعت واشنطن إلى" */
+        int verb = 0;
+        if (pv && pv->type == CH_CUE && pv->entry >= 0) {
+          char bar[40];
+          snprintf(bar, sizeof bar, "|%s|",
+                   pl_lexicon_entry(c->ex->lex, pv->entry)->id);
+          verb = strstr("|say|propose_v|meet_v|offer_v|", bar) != NULL;
+        }
+        if (pv && pv->t1 == i && !verb &&
+            (is_prep_word(norm(c, pv->t0)) || pv->type == CH_WORD ||
+             pv->type == CH_CUE || pv->type == CH_ACTOR || pv->type == CH_DATE))
           after_prep = 1;
         if (!after_prep && c->final) {
           k.actor = actor_for_entry(c, le, le->actor);
@@ -1001,7 +1012,12 @@ static size_t scan_name(const ctx *c, size_t ci) {
         strncmp(norm(c, c->ch[ci].t0), "\xd8\xa7\xd9\x84", 4) != 0))
     return 0; /* inside another name (a word with the article before a
                  given name is a complement: "وزير الأوقاف محمد") */
-  if (!name_word(c, ci, 1) || is_particle(norm(c, c->ch[ci].t0)))
+  /* a name does not start with a particle, but for the compound given
+     names "عبد ..." and "أبو ..." */
+  if (!name_word(c, ci, 1) ||
+      (is_particle(norm(c, c->ch[ci].t0)) &&
+       strcmp(norm(c, c->ch[ci].t0), "\xd8\xb9\xd8\xa8\xd8\xaf") &&
+       strcmp(norm(c, c->ch[ci].t0), "\xd8\xa7\xd8\xa8\xd9\x88")))
     return 0;
   int latin = (c->t->toks[c->ch[ci].t0].flags & PL_TOKF_LATIN) != 0;
   size_t j = ci, words = 0;
@@ -1089,6 +1105,7 @@ static size_t scan_role(ctx *c, size_t ci, cap *out) {
   /* a tail: "إلى سوريا", "لدى الأمم المتحدة", "for Syria", "to X" */
   for (int k = 0; k < 3 && j < c->s_c1; k++) {
     if (is_lit(c, j, "\xd8\xa7\xd9\x84\xd9\x8a") || is_lit(c, j, "\xd9\x84\xd8\xaf\xd9\x8a") ||
+        is_lit(c, j, "\xd9\x81\xd9\x8a") /* في */ ||
         is_lit(c, j, "for") || is_lit(c, j, "to") || is_lit(c, j, "on")) {
       size_t q = j + 1;
       if (q < c->s_c1 && (is_lit(c, q, "the") || is_lit(c, q, "a")))
@@ -1110,6 +1127,14 @@ static size_t scan_role(ctx *c, size_t ci, cap *out) {
       break;
     }
     if (c->ch[j].type == CH_ROLEMOD) {
+      j++;
+      continue;
+    }
+    /* "للمصالحة في أفغانستان": a word with لل and its own tail */
+    if (c->ch[j].type == CH_WORD && j + 2 < c->s_c1 &&
+        !strncmp(norm(c, c->ch[j].t0), "\xd9\x84\xd9\x84", 4) &&
+        is_lit(c, j + 1, "\xd9\x81\xd9\x8a") &&
+        (c->ch[j + 2].type == CH_ACTOR || c->ch[j + 2].type == CH_PLACE)) {
       j++;
       continue;
     }
@@ -1186,6 +1211,8 @@ static int add_delegation(ctx *c, int of, int head, uint32_t s, uint32_t e);
 
 /* A name at ci (known person or discovered). Returns the next chunk. */
 static size_t match_name(ctx *c, size_t ci, cap *k, int commit) {
+  if (ci < c->s_c1 && is_cue(c, ci, "title"))
+    ci++; /* "الملا عبد الغني برادر": the title is not the name */
   if (ci >= c->s_c1)
     return 0;
   if (c->ch[ci].type == CH_ACTOR && c->ch[ci].person) {
@@ -1251,6 +1278,15 @@ static int latin_modifier(const ctx *c, size_t ci) {
   return !(strlen(name) == n && !strncmp(name, c->doc->body + k->start, n));
 }
 
+/* "الحركة", "the group": the group last named before chunk ci, or -1. */
+static int group_before(const ctx *c, size_t ci) {
+  for (size_t q = ci; q-- > 0 && q + 400 > ci;)
+    if (c->ch[q].type == CH_ACTOR && !c->ch[q].person && c->ch[q].actor >= 0 &&
+        c->f->actors[c->ch[q].actor].type == PL_ACTOR_GROUP)
+      return c->ch[q].actor;
+  return -1;
+}
+
 static size_t match_party(ctx *c, size_t ci, cap *k) {
   size_t j = ci;
   if (j < c->s_c1 && (is_lit(c, j, "the") || is_lit(c, j, "a")))
@@ -1259,8 +1295,31 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
     return 0;
   int deleg = is_cue(c, j, "deleg") || is_cue(c, j, "reps");
   int actor = -1;
-  if (deleg) {
+  if (is_cue(c, j, "anaphor_group")) {
+    if ((actor = group_before(c, j)) < 0)
+      return 0;
+    j++;
+  } else if (is_cue(c, j, "gov")) {
+    /* "الحكومة القطرية", "the government (delegation)": the state it names,
+       else the article's own state */
+    j++;
+    if (j < c->s_c1 && c->ch[j].type == CH_ACTOR && !c->ch[j].person &&
+        c->ch[j].actor >= 0 &&
+        c->f->actors[c->ch[j].actor].type == PL_ACTOR_STATE)
+      actor = c->ch[j++].actor;
+    else if (c->home_state >= 0)
+      actor = c->home_state;
+    else
+      return 0;
+    if (j < c->s_c1 && is_cue(c, j, "deleg")) {
+      c->last_deleg = actor;
+      if (c->final)
+        add_delegation(c, actor, -1, c->ch[ci].start, c->ch[j].end);
+      j++;
+    }
+  } else if (deleg) {
     int bare_deleg = is_cue(c, j, "deleg");
+    size_t dpos = j;
     j++;
     if (j < c->s_c1 && (is_lit(c, j, "of") || is_lit(c, j, "from") ||
                         is_lit(c, j, "\xd9\x85\xd9\x86")))
@@ -1270,7 +1329,24 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
     if (j < c->s_c1 && c->ch[j].type == CH_ACTOR) {
       actor = c->ch[j].actor;
       j++;
-    } else if (bare_deleg && c->last_deleg >= 0) {
+    } else if (j < c->s_c1 && is_cue(c, j, "gov") &&
+               (j + 1 < c->s_c1 && c->ch[j + 1].type == CH_ACTOR &&
+                !c->ch[j + 1].person && c->ch[j + 1].actor >= 0)) {
+      actor = c->ch[j + 1].actor; /* "وفد الحكومة السورية" */
+      j += 2;
+    } else if (j < c->s_c1 && is_cue(c, j, "anaphor_group") &&
+               group_before(c, j) >= 0) {
+      actor = group_before(c, j); /* "وفد الحركة" */
+      j++;
+    } else if (j < c->s_c1 && is_cue(c, j, "gov") && c->home_state >= 0) {
+      actor = c->home_state; /* "وفد الحكومة" */
+      j++;
+    } else if (bare_deleg && c->last_deleg >= 0 &&
+               !(dpos > c->s_c0 && c->ch[dpos - 1].type == CH_WORD &&
+                 (c->t->toks[c->ch[dpos - 1].t0].flags & PL_TOKF_LATIN) &&
+                 !is_lit(c, dpos - 1, "the"))) {
+      /* "the delegation": the one last named (not "a 17-strong
+         delegation", whose modifier says it is another) */
       actor = c->last_deleg;
     } else
       return 0;
@@ -1279,11 +1355,18 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
       if (c->final && !c->ch[ci].conj)
         add_delegation(c, actor, -1, c->ch[ci].start, c->ch[j - 1].end);
     }
+  } else if (c->ch[j].type == CH_PLACE && c->ch[j].actor >= 0) {
+    actor = c->ch[j].actor; /* a capital for its state: "دعت واشنطن" */
+    j++;
   } else if (c->ch[j].type == CH_ACTOR) {
     if (latin_modifier(c, j))
       return 0; /* "South Korean carrier SK Telecom" is not South Korea */
     actor = c->ch[j].actor;
     j++;
+    /* "the Qatari government" */
+    if (j < c->s_c1 && is_cue(c, j, "gov") &&
+        c->f->actors[actor].type == PL_ACTOR_STATE)
+      j++;
     /* "the opposition delegation", "the Iranian delegation" */
     if (j < c->s_c1 && is_cue(c, j, "deleg") && actor >= 0 &&
         !c->ch[j - 1].person &&
@@ -1314,7 +1397,9 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
     return 0; /* a bare name is a party only once it is known */
   if (actor < 0)
     return 0;
-  /* "برئاسة X" / "led by X" */
+  /* "برئاسة X" / "led by X" / ", headed by X," */
+  if (j + 1 < c->s_c1 && is_comma(c, j) && is_cue(c, j + 1, "head"))
+    j++;
   if (j < c->s_c1 && is_cue(c, j, "head")) {
     size_t q = j + 1;
     cap r = {0};
@@ -1912,8 +1997,10 @@ static int apply(ctx *c, const rule *r, cap *caps, size_t c0, size_t c1) {
     int n1, n2;
     const char *subj = arg(a, "subj");
     if (!strcmp(a->name, "round")) {
+      /* the round the article reports, not one it says is to come ("a
+         second round is planned for January") */
       const cap *k = arg_cap(a, "n", caps, nc);
-      if (k && k->num > 0 && !c->round)
+      if (k && k->num > 0 && !c->round && !sentence_planned(c, c0, c1))
         c->round = k->num;
       continue;
     }
@@ -2450,6 +2537,57 @@ static const char *talks_process(const ctx *c) {
   return best >= 0 ? pl_lexicon_entry(c->ex->lex, best)->name : NULL;
 }
 
+/* The state most named as an actor (not as a place) in the first pass's
+ * chunks: "the government" of an article about Yemen is Yemen's. */
+static int home_state(const ctx *c) {
+  int best = -1, best_n = 0;
+  for (size_t i = 0; i < c->nch; i++) {
+    int a = c->ch[i].actor;
+    if (c->ch[i].type != CH_ACTOR || c->ch[i].person || a < 0 ||
+        c->f->actors[a].type != PL_ACTOR_STATE || locative_mention(c, i))
+      continue;
+    int n = 0;
+    for (size_t q = 0; q < c->nch; q++)
+      n += c->ch[q].type == CH_ACTOR && c->ch[q].actor == a;
+    if (n > best_n) {
+      best_n = n;
+      best = a;
+    }
+  }
+  return best;
+}
+
+/* The same meeting told twice in one article (the title and the lead):
+ * the same participants, kind, date and round. The first telling stays. */
+static void drop_repeated_meetings(ctx *c) {
+  pl_facts *f = c->f;
+  size_t w = 0;
+  for (size_t i = 0; i < f->nmeetings; i++) {
+    const pl_meeting *m = &f->meetings[i];
+    int repeat = 0;
+    for (size_t q = 0; q < w && !repeat; q++) {
+      const pl_meeting *o = &f->meetings[q];
+      if (o->nparticipants != m->nparticipants || !m->nparticipants ||
+          strcmp(o->kind, m->kind) || strcmp(o->when.from, m->when.from) ||
+          strcmp(o->when.to, m->when.to) ||
+          (o->round == NULL) != (m->round == NULL) ||
+          (o->round && strcmp(o->round, m->round)))
+        continue;
+      int same = 1;
+      for (size_t k = 0; k < m->nparticipants && same; k++) {
+        int found = 0;
+        for (size_t z = 0; z < o->nparticipants; z++)
+          found |= o->participants[z] == m->participants[k];
+        same = found;
+      }
+      repeat = same;
+    }
+    if (!repeat)
+      f->meetings[w++] = *m;
+  }
+  f->nmeetings = w;
+}
+
 /* Rounds apply to the meetings of the document near its date. */
 static int finish(ctx *c) {
   if (merge_generics(c) < 0)
@@ -2473,18 +2611,37 @@ static int finish(ctx *c) {
       }
     }
   }
-  /* the most-named venue is where undated-place meetings of the day are */
-  int counts[64] = {0};
-  int best = -1;
-  for (size_t i = 0; i < c->nch; i++)
-    if (c->ch[i].type == CH_PLACE && c->ch[i].entry >= 0 &&
-        !is_region(entry_of(c, &c->ch[i]))) {
-      int h = c->ch[i].entry % 64;
-      if (++counts[h] && (best < 0 || counts[h] > counts[best % 64]))
-        best = c->ch[i].entry;
+  /* the most-named venue is where undated-place meetings of the day are:
+     a place, or a state said as where ("talks in Sweden") */
+  const char *names[32];
+  int counts[32] = {0}, nv = 0, best = -1;
+  for (size_t i = 0; i < c->nch; i++) {
+    const chunk *k = &c->ch[i];
+    const char *name = NULL;
+    if (k->type == CH_PLACE && k->entry >= 0 && k->actor < 0 &&
+        !is_region(entry_of(c, k)))
+      name = entry_of(c, k)->name;
+    else if (k->type == CH_ACTOR && !k->person && k->actor >= 0 &&
+             c->f->actors[k->actor].type == PL_ACTOR_STATE && i > 0 &&
+             c->ch[i - 1].t1 == k->t0 &&
+             (is_lit(c, i - 1, "in") || is_lit(c, i - 1, "at") ||
+              is_lit(c, i - 1, "\xd9\x81\xd9\x8a")))
+      name = c->f->actors[k->actor].name;
+    if (!name)
+      continue;
+    int v = 0;
+    while (v < nv && names[v] != name)
+      v++;
+    if (v == nv) {
+      if (nv == 32)
+        continue;
+      names[nv++] = name;
     }
+    if (++counts[v] > (best >= 0 ? counts[best] : 0))
+      best = v;
+  }
   if (best >= 0) {
-    const char *venue = pl_lexicon_entry(c->ex->lex, best)->name;
+    const char *venue = names[best];
     for (size_t i = 0; i < c->f->nmeetings; i++) {
       pl_meeting *m = &c->f->meetings[i];
       if (!m->place && (!m->when.from[0] || !c->f->published[0] ||
@@ -2509,6 +2666,7 @@ static int finish(ctx *c) {
       pl_buf_free(&lat);
     }
   }
+  drop_repeated_meetings(c);
   drop_scenery(c);
   return compact_actors(c);
 }
@@ -2521,6 +2679,7 @@ int pl_extract(pl_extractor *ex, const pl_doc *doc, pl_facts **out,
   facts_impl *fi = calloc(1, sizeof *fi);
   ctx c;
   memset(&c, 0, sizeof c);
+  c.home_state = -1;
   if (!f || !fi) {
     free(f);
     free(fi);
@@ -2550,6 +2709,7 @@ int pl_extract(pl_extractor *ex, const pl_doc *doc, pl_facts **out,
     goto nomem;
   f->nroles = f->ndelegations = f->nmeetings = f->nproposals = 0;
   person_short_forms(&c);
+  c.home_state = home_state(&c);
   c.final = 1;
   c.round = 0;
   c.nattend = c.talks = c.talks_planned = 0;
