@@ -1,8 +1,9 @@
-/* DOT: the view as a cgraph graph, styled by node type, clustered by round,
- * and for the "timeline" layout ranked by date along a date axis. The whole
- * graph is held in memory (cgraph), then written with agwrite. Same view,
- * same bytes: nodes and edges keep the view's order and nothing depends on
- * the clock. */
+/* DOT: the view as a cgraph graph, styled by node type, meetings clustered
+ * by process then round ("Astana" holding "Astana — round 11"; the root
+ * graph's comment says so), and for the "timeline" layout ranked by date along
+ * a date axis. The whole graph is held in memory (cgraph), then written with
+ * agwrite. Same view, same bytes: nodes and edges keep the view's order and
+ * nothing depends on the clock. */
 #include "export_int.h"
 
 #include <graphviz/cgraph.h>
@@ -202,6 +203,8 @@ typedef struct builder {
   Agsym_t *g_rank;      /*  */
   Agsym_t *g_style;     /*  */
   Agsym_t *g_color;     /*  */
+  Agsym_t *g_comment;   /* the root graph's comment: how it clusters */
+  int clustered;        /* a cluster was made (the comment says how) */
 } builder;
 
 static int oom(pl_error *err) {
@@ -293,40 +296,78 @@ static Agraph_t *subgraph(builder *b, const char *name, pl_error *err) {
   return sg;
 }
 
-/* Puts node nd into the cluster of its round. */
-static int add_to_round(builder *b, Agnode_t *nd, const char *round,
-                        pl_error *err) {
+/* The cluster called "cluster_<prefix><a>[_<b>]" (names cleaned) inside
+ * parent, created on first use with the label "<a>", "round <b>" or
+ * "<a> — round <b>". Returns NULL after recording PL_ENOMEM. */
+static Agraph_t *cluster(builder *b, Agraph_t *parent, const char *prefix,
+                         const char *a, const char *round, pl_error *err) {
   pl_buf name = {0};
-  Agraph_t *sg;
-  int rc = 0;
-  if (pl_buf_puts(&name, "cluster_round_") < 0 ||
-      pl_export__clean(&name, round, PL_CLEAN_DOT | PL_CLEAN_ONELINE) < 0 ||
-      pl_buf_putc(&name, '\0') < 0) {
-    rc = oom(err);
-    goto done;
-  }
-  sg = subgraph(b, name.data, err);
-  if (!sg) {
-    rc = PL_ENOMEM;
-    goto done;
-  }
-  if (!agsubnode(sg, nd, 1)) {
-    rc = oom(err);
+  Agraph_t *sg = NULL;
+  int fail =
+      pl_buf_puts(&name, "cluster_") < 0 || pl_buf_puts(&name, prefix) < 0 ||
+      (a && pl_export__clean(&name, a, PL_CLEAN_DOT | PL_CLEAN_ONELINE) < 0) ||
+      (a && round && pl_buf_puts(&name, "_round_") < 0) ||
+      (round &&
+       pl_export__clean(&name, round, PL_CLEAN_DOT | PL_CLEAN_ONELINE) < 0) ||
+      pl_buf_putc(&name, '\0') < 0;
+  if (fail) {
+    oom(err);
     goto done;
   }
   b->tmp.len = 0;
-  if (pl_buf_puts(&b->tmp, "round ") < 0 ||
-      pl_export__clean(&b->tmp, round, PL_CLEAN_DOT | PL_CLEAN_ONELINE) < 0) {
-    rc = oom(err);
+  if (pl_export__clean(&b->tmp, name.data, 0) < 0 ||
+      pl_buf_putc(&b->tmp, '\0') < 0) {
+    oom(err);
     goto done;
   }
-  if ((rc = set(sg, b->g_label, &b->tmp, err)) < 0)
+  sg = agsubg(parent, b->tmp.data, 1);
+  if (!sg) {
+    oom(err);
     goto done;
+  }
+  b->tmp.len = 0;
+  fail = (a &&
+          pl_export__clean(&b->tmp, a, PL_CLEAN_DOT | PL_CLEAN_ONELINE) < 0) ||
+         (a && round && pl_buf_puts(&b->tmp, " \xE2\x80\x94 ") < 0) ||
+         (round && (pl_buf_puts(&b->tmp, "round ") < 0 ||
+                    pl_export__clean(&b->tmp, round,
+                                     PL_CLEAN_DOT | PL_CLEAN_ONELINE) < 0));
+  if (fail || set(sg, b->g_label, &b->tmp, err) < 0) {
+    if (fail)
+      oom(err);
+    sg = NULL;
+    goto done;
+  }
   agxset(sg, b->g_style, "rounded");
-  agxset(sg, b->g_color, "#999999");
+  agxset(sg, b->g_color, a && !round ? "#666666" : "#999999");
 done:
   pl_buf_free(&name);
-  return rc;
+  return sg;
+}
+
+/* Puts meeting node nd into its clusters: by process ("Astana"), then by
+ * round within it ("Astana — round 11"); a round of no known process gets
+ * a cluster of its own ("round 11"), a process without a round only the
+ * process's. */
+static int add_to_clusters(builder *b, Agnode_t *nd, const pl_vnode *n,
+                           pl_error *err) {
+  const char *process = n->process && *n->process ? n->process : NULL;
+  const char *round = n->round && *n->round ? n->round : NULL;
+  Agraph_t *sg = NULL;
+  if (process && !(sg = cluster(b, b->g, "process_", process, NULL, err)))
+    return PL_ENOMEM;
+  if (round &&
+      !(sg = cluster(b, sg ? sg : b->g, process ? "process_" : "round_",
+                     process, round, err)))
+    return PL_ENOMEM;
+  if (sg && !agsubnode(sg, nd, 1))
+    return oom(err);
+  if (sg && !b->clustered) {
+    b->clustered = 1;
+    agxset(b->g, b->g_comment,
+           "meetings clustered by process, then by round within it");
+  }
+  return 0;
 }
 
 /* Puts the cgraph name of view id into b->tmp, NUL-terminated. agwrite
@@ -369,7 +410,7 @@ static int add_node(builder *b, const pl_vnode *n, size_t seq, pl_error *err) {
   agxset(nd, b->n_shape, (char *)s->shape);
   agxset(nd, b->n_style, (char *)s->style);
   agxset(nd, b->n_fill, (char *)s->fill);
-  if (n->round && *n->round && (rc = add_to_round(b, nd, n->round, err)) < 0)
+  if ((rc = add_to_clusters(b, nd, n, err)) < 0)
     return rc;
   if (b->timeline && n->type && n->date_from && axis_date(n->date_from) &&
       (!strcmp(n->type, "meeting") || !strcmp(n->type, "proposal"))) {
@@ -543,6 +584,7 @@ int pl_export__dot_graph(pl_view *view, const pl_export_opts *opts,
   b.g_rank = agattr(b.g, AGRAPH, "rank", "");
   b.g_style = agattr(b.g, AGRAPH, "style", "");
   b.g_color = agattr(b.g, AGRAPH, "color", "");
+  b.g_comment = agattr(b.g, AGRAPH, "comment", "");
   b.n_label = agattr(b.g, AGNODE, "label", "\\N");
   b.n_shape = agattr(b.g, AGNODE, "shape", "ellipse");
   b.n_style = agattr(b.g, AGNODE, "style", "filled");
@@ -555,10 +597,10 @@ int pl_export__dot_graph(pl_view *view, const pl_export_opts *opts,
   b.e_arrowhead = agattr(b.g, AGEDGE, "arrowhead", "normal");
   b.e_color = agattr(b.g, AGEDGE, "color", "black");
   b.e_weight = agattr(b.g, AGEDGE, "weight", "1");
-  if (!b.g_label || !b.g_rank || !b.g_style || !b.g_color || !b.n_label ||
-      !b.n_shape || !b.n_style || !b.n_fill || !b.n_tooltip || !b.e_label ||
-      !b.e_id || !b.e_penwidth || !b.e_tooltip || !b.e_arrowhead ||
-      !b.e_color || !b.e_weight) {
+  if (!b.g_label || !b.g_rank || !b.g_style || !b.g_color || !b.g_comment ||
+      !b.n_label || !b.n_shape || !b.n_style || !b.n_fill || !b.n_tooltip ||
+      !b.e_label || !b.e_id || !b.e_penwidth || !b.e_tooltip ||
+      !b.e_arrowhead || !b.e_color || !b.e_weight) {
     rc = oom(err);
     goto done;
   }

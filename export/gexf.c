@@ -28,6 +28,7 @@ static const attr attrs[] = {
     {"node", "type", "string"},        {"node", "label_en", "string"},
     {"node", "kind", "string"},        {"node", "place", "string"},
     {"node", "round", "string"},       {"node", "count", "integer"},
+    {"node", "process", "string"}, /* meetings: the process of the round */
     {"edge", "interaction", "string"}, {"edge", "evidence", "string"},
     {"edge", "document", "string"},    {NULL, NULL, NULL}};
 
@@ -160,7 +161,8 @@ static int write_node(gx *x, const pl_vnode *n) {
       (rc = attvalue(x, "kind", n->kind)) < 0 ||
       (rc = attvalue(x, "place", n->place)) < 0 ||
       (rc = attvalue(x, "round", n->round)) < 0 ||
-      (rc = attvalue(x, "count", count)) < 0)
+      (rc = attvalue(x, "count", count)) < 0 ||
+      (rc = attvalue(x, "process", n->process)) < 0)
     return rc;
   if (xmlTextWriterEndElement(x->w) < 0 ||
       xmlTextWriterStartElement(x->w, BAD_CAST "viz:color") < 0 ||

@@ -105,6 +105,9 @@ static const key keys[] = {{"label", "node", "label", "string"},
                            {"place", "node", "place", "string"},
                            {"round", "node", "round", "string"},
                            {"count", "node", "count", "int"},
+                           /* meetings: the negotiation process of the
+                              round ("Astana"); absent for other nodes */
+                           {"process", "node", "process", "string"},
                            {"interaction", "edge", "interaction", "string"},
                            {"e_label", "edge", "label", "string"},
                            {"e_date_from", "edge", "date_from", "string"},
@@ -230,7 +233,8 @@ static int write_node(gml *x, const pl_vnode *n) {
       (rc = data(x, "kind", n->kind)) < 0 ||
       (rc = data(x, "place", n->place)) < 0 ||
       (rc = data(x, "round", n->round)) < 0 ||
-      (rc = data_long(x, "count", n->count)) < 0)
+      (rc = data_long(x, "count", n->count)) < 0 ||
+      (rc = data(x, "process", n->process)) < 0)
     return rc;
   if (x->yed && (rc = yed_node(x, n)) < 0)
     return rc;

@@ -4,7 +4,8 @@
  * (Cytoscape's name for the relation); nodes carry "name" too, the column
  * Cytoscape desktop labels nodes with when it imports the same file. The
  * edge's document is "document", since Cytoscape reserves "source" for the
- * source node. */
+ * source node. A meeting's negotiation process is "process" (absent when
+ * unknown and for other nodes). */
 #include "export_int.h"
 
 #include <string.h>
@@ -29,7 +30,8 @@ static int node_json(pl_buf *b, const pl_vnode *n) {
       field(b, "date_from", n->date_from) < 0 ||
       field(b, "date_to", n->date_to) < 0 || field(b, "kind", n->kind) < 0 ||
       field(b, "place", n->place) < 0 || field(b, "round", n->round) < 0 ||
-      pl_buf_printf(b, ",\"count\":%ld}}", n->count) < 0)
+      pl_buf_printf(b, ",\"count\":%ld", n->count) < 0 ||
+      field(b, "process", n->process) < 0 || pl_buf_puts(b, "}}") < 0)
     return PL_ENOMEM;
   return 0;
 }

@@ -26,6 +26,8 @@ typedef struct rnode {
   const char *id, *type, *label, *label_en; /* as in pl_vnode (copies) */
   const char *from, *to;                    /* dates, or NULL */
   const char *kind, *place, *round;         /* events: as in pl_vnode */
+  const char *process, *status, *date_text; /* events: as in pl_vnode */
+  int prec;                                 /* pl_vnode.precision */
   long count;                               /* pl_vnode.count */
   int actor;                                /* 1 for an actor (lane) */
   long event;                               /* event index, or -1 */
@@ -43,11 +45,15 @@ typedef struct revent {
   const char *kind;             /* meeting kind, proposal status, or NULL */
   const char *from, *to;        /* dates, or NULL */
   const char *place, *round;    /* or NULL */
+  const char *process;          /* meetings: the process of the round */
+  const char *status;           /* held|planned ..., or NULL */
+  const char *date_text;        /* the date phrase as written, or NULL */
+  int prec;                     /* pl_precision of the dates (0: unknown) */
   long count;                   /* documents behind it */
   ivec members;                 /* node indexes: participants; proposers
                                    then addressees; delegation then head */
   ivec by;                      /* proposals: proposer node indexes */
-  ivec evid;                    /* pairs: sentence index, source index
+  ivec evid;                    /* pairs: sentence index, document index
                                    (SIZE_MAX: none) */
 } revent;
 
@@ -70,7 +76,11 @@ typedef struct model {
   size_t nlanes;        /* lanes */
   size_t *byid;         /* node indexes sorted by id, for lookups */
   strtab sentences;     /* evidence sentences */
-  strtab sources;       /* document sources */
+  strtab sources;       /* documents, keyed by id (else by source) */
+  const char **src;     /* per document: its source, or NULL */
+  const char **title;   /* per document: its title, or NULL */
+  const char **pub;     /* per document: its publication date, or NULL */
+  size_t csrc;          /* entries allocated in src, title and pub */
 } model;
 
 static int ivec_push(ivec *a, size_t x) {
@@ -154,6 +164,9 @@ static void model_free(model *m) {
   free(m->byid);
   strtab_free(&m->sentences);
   strtab_free(&m->sources);
+  free(m->src);
+  free(m->title);
+  free(m->pub);
   pl_arena_free(&m->arena);
 }
 
@@ -210,13 +223,46 @@ static revent *new_event(model *m) {
   return e;
 }
 
-/* Adds one piece of evidence (deduplicated) to e. */
-static int add_evidence(model *m, revent *e, const char *sentence,
-                        const char *source) {
+/* The index of the document behind a report (its id, else its source) in
+ * m->sources, recording its source, title and date when new; SIZE_MAX - 1
+ * when the report names no document, SIZE_MAX when out of memory. */
+static size_t intern_doc(model *m, const pl_vevidence *x) {
+  const char *k = x->doc ? x->doc : x->source;
+  if (!k)
+    return SIZE_MAX - 1;
+  size_t n0 = m->sources.n;
+  size_t d = intern(&m->sources, &m->arena, k);
+  if (d == SIZE_MAX || m->sources.n == n0)
+    return d;
+  if (m->sources.n > m->csrc) {
+    size_t cap = m->csrc ? 2 * m->csrc : 64;
+    const char **a = realloc(m->src, cap * sizeof *a);
+    if (a)
+      m->src = a;
+    const char **t = a ? realloc(m->title, cap * sizeof *t) : NULL;
+    if (t)
+      m->title = t;
+    const char **p = t ? realloc(m->pub, cap * sizeof *p) : NULL;
+    if (!p)
+      return SIZE_MAX;
+    m->pub = p;
+    m->csrc = cap;
+  }
+  int fail = 0;
+  m->src[d] = dup(m, x->source ? x->source : x->doc, &fail);
+  m->title[d] = dup(m, x->title, &fail);
+  m->pub[d] = dup(m, x->published, &fail);
+  return fail ? SIZE_MAX : d;
+}
+
+/* Adds one report (deduplicated: the same sentence of the same document
+ * once) to e. */
+static int add_evidence(model *m, revent *e, const pl_vevidence *x) {
+  const char *sentence = x->sentence;
   if (!sentence || !*sentence)
     return 0;
   size_t s = intern(&m->sentences, &m->arena, sentence);
-  size_t d = source ? intern(&m->sources, &m->arena, source) : SIZE_MAX - 1;
+  size_t d = intern_doc(m, x);
   if (s == SIZE_MAX || d == SIZE_MAX)
     return PL_ENOMEM;
   if (d == SIZE_MAX - 1)
@@ -274,6 +320,10 @@ static int build(model *m, pl_view *view, const pl_report_opts *opts,
     r->kind = dup(m, n.kind, &fail);
     r->place = dup(m, n.place, &fail);
     r->round = dup(m, n.round, &fail);
+    r->process = dup(m, n.process, &fail);
+    r->status = dup(m, n.status, &fail);
+    r->date_text = dup(m, n.date_text, &fail);
+    r->prec = n.precision;
     r->count = n.count;
     r->actor = !is_event_type(n.type);
     r->event = -1;
@@ -306,6 +356,10 @@ static int build(model *m, pl_view *view, const pl_report_opts *opts,
     ev->to = r->to;
     ev->place = r->place;
     ev->round = r->round;
+    ev->process = r->process;
+    ev->status = r->status;
+    ev->date_text = r->date_text;
+    ev->prec = r->prec;
     ev->count = r->count;
   }
   while ((rc = pl_view_next_edge(view, &e, err)) > 0) {
@@ -372,7 +426,15 @@ static int build(model *m, pl_view *view, const pl_report_opts *opts,
     } else {
       continue;
     }
-    if (add_evidence(m, ev, e.evidence, e.source) < 0 || fail)
+    /* Every report behind the edge; a view that gives only the first
+     * (evidence and source) still gives that one. */
+    for (size_t k = 0; k < e.nevidence && !fail; k++)
+      fail = add_evidence(m, ev, &e.evidence_all[k]) < 0;
+    if (!e.nevidence) {
+      pl_vevidence one = {.sentence = e.evidence, .source = e.source};
+      fail |= add_evidence(m, ev, &one) < 0;
+    }
+    if (fail)
       goto nomem;
   }
   if (rc < 0)
@@ -487,12 +549,19 @@ static void civil(long z, int *y, int *mo, int *d) {
   *y = (int)(yoe + era * 400 + (*mo <= 2));
 }
 
-/* How precise an event's date is, from its interval: "day", "month",
- * "year", "range" or "undated". */
-static const char *precision(const char *from, const char *to) {
+/* How precise an event's date is: "day", "month", "year", "range" or
+ * "undated"; from the precision the store knows (prec, a pl_precision),
+ * else guessed from the interval. */
+static const char *precision(const char *from, const char *to, int prec) {
   long a, b;
   if (day_of(from, &a) < 0)
     return "undated";
+  if (prec == 1) /* PL_PREC_DAY: one day, or several exact days */
+    return day_of(to, &b) < 0 || b == a ? "day" : "range";
+  if (prec == 2)
+    return "month";
+  if (prec == 3)
+    return "year";
   if (day_of(to, &b) < 0 || b == a)
     return "day";
   int y1, m1, d1, y2, m2, d2, y3, m3, d3;
@@ -537,8 +606,11 @@ static int data_json(pl_buf *b, const model *m, const pl_report_opts *o) {
   rc |= pl_buf_puts(b, "{\"title\":");
   rc |= pl_json_str(b, o && o->title ? o->title : "Negotiation timeline");
   rc |= pl_buf_puts(b, ",\"sources\":[");
-  for (size_t i = 0; i < m->sources.n; i++)
-    rc |= (i && pl_buf_putc(b, ',') < 0) | pl_json_str(b, m->sources.s[i]);
+  for (size_t i = 0; i < m->sources.n; i++) {
+    rc |= pl_buf_puts(b, i ? ",\n{\"s\":" : "\n{\"s\":");
+    rc |= pl_json_str(b, m->src[i]) | key(b, "ti", m->title[i]) |
+          key(b, "p", m->pub[i]) | pl_buf_putc(b, '}');
+  }
   rc |= pl_buf_puts(b, "],\n\"sentences\":[");
   for (size_t i = 0; i < m->sentences.n; i++)
     rc |= pl_buf_puts(b, i ? ",\n" : "\n") |
@@ -561,8 +633,10 @@ static int data_json(pl_buf *b, const model *m, const pl_report_opts *o) {
           key(b, "k", e->kind) | key(b, "l", e->label) |
           key(b, "from", e->from) |
           key(b, "until", e->from ? e->to : NULL) |
-          key(b, "q", precision(e->from, e->to)) | key(b, "pl", e->place) |
-          key(b, "r", e->round) | pl_buf_printf(b, ",\"c\":%ld", e->count);
+          key(b, "q", precision(e->from, e->to, e->prec)) |
+          key(b, "dt", e->date_text) | key(b, "st", e->status) |
+          key(b, "pl", e->place) | key(b, "r", e->round) |
+          key(b, "pr", e->process) | pl_buf_printf(b, ",\"c\":%ld", e->count);
     rc |= lanes_json(b, m, "a", &e->members);
     if (e->type == EV_PROPOSAL) {
       ivec to = {0};
@@ -700,6 +774,14 @@ enum {
 static const char *const svg_col[] = {"#2563eb", "#d9480f", "#7048e8"};
 static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+/* Whether dated event k falls in the band of e: the same round of the same
+ * process (or both of no known process). */
+static int same_round(const revent *k, const revent *e) {
+  return k->round && k->from && e->round && !strcmp(k->round, e->round) &&
+         (k->process ? e->process && !strcmp(k->process, e->process)
+                     : !e->process);
+}
 
 /* Text as cleaned XML. */
 static int xml(pl_buf *b, const char *s) {
@@ -842,21 +924,20 @@ static int write_svg(pl_buf *b, const model *m, const pl_report_opts *o) {
                       "<line x1=\"%d.5\" y1=\"%.0f\" x2=\"%d.5\" y2=\"%.0f\" "
                       "stroke=\"#d0d5dd\"/>\n",
                       SVG_LW, top - 30, SVG_LW, bot);
-  /* rounds as bands */
+  /* rounds as bands, one per round of each process ("Astana 11"; "Round
+   * 11" when the process is unknown) */
   for (size_t i = 0; i < m->nevents; i++) {
     const revent *e = &m->events[i];
     if (!e->round || !e->from)
       continue;
     int seen = 0;
     for (size_t k = 0; k < i && !seen; k++)
-      seen = m->events[k].round && m->events[k].from &&
-             !strcmp(m->events[k].round, e->round);
+      seen = same_round(&m->events[k], e);
     if (seen)
       continue;
     double a = xs[i], z = xs[i];
     for (size_t k = i; k < m->nevents; k++)
-      if (m->events[k].round && m->events[k].from &&
-          !strcmp(m->events[k].round, e->round)) {
+      if (same_round(&m->events[k], e)) {
         a = xs[k] < a ? xs[k] : a;
         z = xs[k] > z ? xs[k] : z;
       }
@@ -865,9 +946,13 @@ static int write_svg(pl_buf *b, const model *m, const pl_report_opts *o) {
                         "height=\"%.0f\" fill=\"#f5b301\" "
                         "fill-opacity=\"0.16\"/>\n<text x=\"%.1f\" "
                         "y=\"%.0f\" text-anchor=\"middle\" font-size=\"11\" "
-                        "font-weight=\"bold\" fill=\"#7a5b00\">Round ",
+                        "font-weight=\"bold\" fill=\"#7a5b00\">",
                         a - 16, top - 30, z - a + 32, bot - top + 30,
                         (a + z) / 2, top - 18);
+    if (e->process)
+      rc |= xml(b, e->process) | pl_buf_putc(b, ' ');
+    else
+      rc |= pl_buf_puts(b, "Round ");
     rc |= xml(b, e->round);
     rc |= pl_buf_puts(b, "</text>\n");
   }

@@ -41,6 +41,16 @@ function nameHtml(a) {
   if (a.en && a.en !== a.n) h += ' <span class="en">' + esc(a.en) + "</span>";
   return h;
 }
+/* A document as "source — title, date" (D.sources[i]: s source, ti title,
+ * p publication date). */
+function srcText(i) {
+  var s = D.sources[i];
+  if (!s) return "";
+  return s.s + (s.ti && s.ti !== s.s ? " — " + s.ti : "") + (s.p ? ", " + s.p : "");
+}
+/* A round as its process names it ("Astana 11"), else "round 11". */
+function roundName(e) { return e.pr ? e.pr + " " + e.r : "round " + e.r; }
+var HOVER_EV = 3; /* sentences a hover card shows; a click shows them all */
 function nameText(a) { return a.en && a.en !== a.n ? a.n + " (" + a.en + ")" : a.n; }
 
 /* Prepare events: days, lanes, search keys. */
@@ -166,12 +176,14 @@ function render() {
     if (k % 2) { ctx.fillStyle = "#f5f7fa"; ctx.fillRect(0, y, W, LH); }
   });
   /* rounds as bands */
+  /* one band per round of each process: Astana 11 is not Geneva 11 */
   var bands = new Map();
   shown.forEach(function (e) {
     if (!e.r || e.f == null) return;
-    var x = eventX(e), b = bands.get(e.r);
+    var k = (e.pr || "") + "\u0001" + e.r;
+    var x = eventX(e), b = bands.get(k);
     var x0 = Math.min(x - 10, xOf(e.f)), x1 = Math.max(x + 10, xOf(e.to + 1));
-    if (!b) bands.set(e.r, { r: e.r, x0: x0, x1: x1 });
+    if (!b) bands.set(k, { r: e.r, pr: e.pr || "", x0: x0, x1: x1 });
     else { b.x0 = Math.min(b.x0, x0); b.x1 = Math.max(b.x1, x1); }
   });
   var bandList = Array.from(bands.values()).sort(function (a, b) { return a.x0 - b.x0; });
@@ -327,7 +339,7 @@ function drawAxis(ticks, bandList, spread) {
     c.fillStyle = k % 2 ? "rgba(59,130,246,.12)" : "rgba(245,179,1,.22)";
     c.fillRect(b.x0 - 6, 0, b.x1 - b.x0 + 12, 54);
     c.fillStyle = "#7a5b00"; c.font = "600 11px " + fam; c.textBaseline = "top";
-    var s = "Round " + b.r, w = c.measureText(s).width;
+    var s = b.pr ? b.pr + " " + b.r : "Round " + b.r, w = c.measureText(s).width;
     if (w > b.x1 - b.x0 + 12) { s = b.r; w = c.measureText(s).width; }
     var lx = Math.max(b.x0 - 4, Math.min((b.x0 + b.x1) / 2 - w / 2, pw - w - 4));
     if (w > b.x1 - b.x0 + 14 || lx < roundEnd) return;
@@ -451,8 +463,11 @@ function detailHtml(e, full) {
   var h = '<div class="ev-h"><span class="sw ' + e.t + '"></span>' + esc(TYPE[e.t]) + (e.k ? " · " + esc(e.k) : "") + "</div>";
   h += '<div class="ev-t" dir="auto">' + esc(e.l) + "</div><dl class=\"ev-kv\">";
   h += "<dt>Date</dt><dd>" + esc(fmtWhen(e)) + ' <span class="more-ev">(' + esc(PREC[e.q] || e.q) + ")</span></dd>";
+  if (e.dt) h += '<dt>As written</dt><dd><q dir="auto">' + esc(e.dt) + "</q></dd>";
+  if (e.st) h += "<dt>Status</dt><dd>" + esc(e.st) + "</dd>";
   if (e.pl) h += "<dt>Place</dt><dd>" + esc(e.pl) + "</dd>";
-  if (e.r) h += "<dt>Round</dt><dd>" + esc(e.r) + "</dd>";
+  if (e.r) h += "<dt>Round</dt><dd>" + esc(roundName(e)) + "</dd>";
+  else if (e.pr) h += "<dt>Process</dt><dd>" + esc(e.pr) + "</dd>";
   if (e.t === "p") {
     h += "<dt>By</dt><dd>" + actorList(e.by) + "</dd>";
     if (e.ad && e.ad.length) h += "<dt>To</dt><dd>" + actorList(e.ad) + "</dd>";
@@ -460,10 +475,10 @@ function detailHtml(e, full) {
     h += "<dt>Delegation</dt><dd>" + actorList(e.a.slice(0, 1)) + "</dd><dt>Headed by</dt><dd>" + actorList(e.a.slice(1)) + "</dd>";
   } else h += "<dt>Participants</dt><dd>" + actorList(e.a) + "</dd>";
   h += "<dt>Sources</dt><dd>" + (e.c || 0) + "</dd></dl>";
-  var ev = e.ev || [], n = full ? ev.length : Math.min(2, ev.length);
+  var ev = e.ev || [], n = full ? ev.length : Math.min(HOVER_EV, ev.length);
   for (var i = 0; i < n; i++) {
     h += '<blockquote class="evid" dir="auto">' + esc(D.sentences[ev[i][0]]) + "</blockquote>";
-    if (ev[i][1] >= 0) h += '<div class="src">' + esc(D.sources[ev[i][1]]) + "</div>";
+    if (ev[i][1] >= 0) h += '<div class="src" dir="auto">' + esc(srcText(ev[i][1])) + "</div>";
   }
   if (n < ev.length) h += '<div class="more-ev">+ ' + (ev.length - n) + " more sentence" + (ev.length - n > 1 ? "s" : "") + " — click for all</div>";
   if (!ev.length) h += '<div class="more-ev">no evidence sentence stored</div>';
@@ -536,9 +551,9 @@ function buildTable() {
   for (var i = 0; i < n; i++) {
     var e = sorted[i], ev = e.ev || [];
     html.push('<tr data-ev="' + esc(e.id) + '"><td class="date">' + esc(fmtWhen(e)) + "</td><td><span class=\"ty\"><span class=\"sw " + e.t + "\"></span>" + TYPE[e.t] + "</span></td><td>" +
-      esc(e.k || "") + "</td><td>" + (e.t === "p" ? actorList(e.by) + (e.ad && e.ad.length ? " → " + actorList(e.ad) : "") : actorList(e.a)) + "</td><td>" + esc(e.pl || "") + "</td><td>" + esc(e.r || "") +
+      esc(e.k || "") + "</td><td>" + (e.t === "p" ? actorList(e.by) + (e.ad && e.ad.length ? " → " + actorList(e.ad) : "") : actorList(e.a)) + "</td><td>" + esc(e.pl || "") + "</td><td>" + esc(e.r ? (e.pr ? e.pr + " " + e.r : e.r) : "") +
       '</td><td class="ev" dir="auto">' + (ev.length ? esc(D.sentences[ev[0][0]]) : "") + (ev.length > 1 ? ' <span class="more-ev">(+' + (ev.length - 1) + ")</span>" : "") + "</td><td class=\"src\">" +
-      esc(ev.length && ev[0][1] >= 0 ? D.sources[ev[0][1]] : "") + "</td></tr>");
+      esc(ev.length && ev[0][1] >= 0 ? srcText(ev[0][1]) : "") + "</td></tr>");
   }
   body.innerHTML = html.join("");
   var more = $("tb-more");

@@ -342,6 +342,7 @@ static int read_relations(loader *l, int pass) {
         (rc = opt_str(l, o, "kind", &m->kind)) < 0 ||
         (rc = opt_str(l, o, "place", &m->place)) < 0 ||
         (rc = opt_str(l, o, "round", &m->round)) < 0 ||
+        (rc = opt_str(l, o, "process", &m->process)) < 0 ||
         (rc = opt_str(l, o, "status", &m->status)) < 0 ||
         (rc = opt_str(l, o, "date_text", &m->date_text)) < 0 ||
         (rc = when(l, o, &m->when)) < 0)

@@ -146,7 +146,8 @@ static int contains(const long long *v, size_t n, long long x) {
 
 /* The timeline's outer select and filters: ?1 type, ?2 from, ?3 to. */
 #define TL_HEAD                                                             \
-  "SELECT t, id, df, dt, pr, kind, status, place, round, summary FROM ("
+  "SELECT t, id, df, dt, pr, kind, status, place, round, summary,"          \
+  " process FROM ("
 #define TL_TAIL                                                             \
   ") WHERE (?1 IS NULL OR t = ?1)"                                          \
   " AND (?2 IS NULL OR coalesce(dt, df) >= ?2)"                             \
@@ -159,21 +160,22 @@ static const char timeline_sql[] =
     TL_HEAD
     " SELECT 'meeting' AS t, e.id AS id, v.date_from AS df, v.date_to AS dt,"
     "  v.precision AS pr, v.kind AS kind, v.status AS status,"
-    "  p.name AS place, v.round AS round, e.name AS summary"
+    "  p.name AS place, v.round AS round, e.name AS summary,"
+    "  v.process AS process"
     "  FROM entities e JOIN events v ON v.entity_id = e.id"
     "  LEFT JOIN entities p ON p.id = v.place_id WHERE e.type = 'meeting'"
     " UNION ALL"
     " SELECT 'proposal', e.id, v.date_from, v.date_to, v.precision, NULL,"
-    "  v.status, NULL, NULL, coalesce(v.content, e.name)"
+    "  v.status, NULL, NULL, coalesce(v.content, e.name), NULL"
     "  FROM entities e JOIN events v ON v.entity_id = e.id"
     "  WHERE e.type = 'proposal'"
     " UNION ALL"
     " SELECT 'delegation', g.id, g.date_from, g.date_to, g.precision,"
-    "  'delegation', NULL, NULL, NULL, NULL FROM edges g WHERE g.type ="
+    "  'delegation', NULL, NULL, NULL, NULL, NULL FROM edges g WHERE g.type ="
     "  'heads'"
     " UNION ALL"
     " SELECT 'role', g.id, g.date_from, g.date_to, g.precision,"
-    "  json_extract(g.attrs, '$.role'), NULL, NULL, NULL, NULL"
+    "  json_extract(g.attrs, '$.role'), NULL, NULL, NULL, NULL, NULL"
     "  FROM edges g WHERE g.type = 'holds_role'"
     TL_TAIL;
 
@@ -200,23 +202,24 @@ static const char timeline_actor_sql[] =
     TL_HEAD
     " SELECT 'meeting' AS t, e.id AS id, v.date_from AS df, v.date_to AS dt,"
     "  v.precision AS pr, v.kind AS kind, v.status AS status,"
-    "  p.name AS place, v.round AS round, e.name AS summary"
+    "  p.name AS place, v.round AS round, e.name AS summary,"
+    "  v.process AS process"
     "  FROM ev CROSS JOIN entities e ON e.id = ev.id"
     "  CROSS JOIN events v ON v.entity_id = e.id"
     "  LEFT JOIN entities p ON p.id = v.place_id WHERE e.type = 'meeting'"
     " UNION ALL"
     " SELECT 'proposal', e.id, v.date_from, v.date_to, v.precision, NULL,"
-    "  v.status, NULL, NULL, coalesce(v.content, e.name)"
+    "  v.status, NULL, NULL, coalesce(v.content, e.name), NULL"
     "  FROM ev CROSS JOIN entities e ON e.id = ev.id"
     "  CROSS JOIN events v ON v.entity_id = e.id"
     "  WHERE e.type = 'proposal'"
     " UNION ALL"
     " SELECT 'delegation', g.id, g.date_from, g.date_to, g.precision,"
-    "  'delegation', NULL, NULL, NULL, NULL"
+    "  'delegation', NULL, NULL, NULL, NULL, NULL"
     "  FROM rel CROSS JOIN edges g ON g.id = rel.id WHERE g.type = 'heads'"
     " UNION ALL"
     " SELECT 'role', g.id, g.date_from, g.date_to, g.precision,"
-    "  json_extract(g.attrs, '$.role'), NULL, NULL, NULL, NULL"
+    "  json_extract(g.attrs, '$.role'), NULL, NULL, NULL, NULL, NULL"
     "  FROM rel CROSS JOIN edges g ON g.id = rel.id"
     "  WHERE g.type = 'holds_role'"
     TL_TAIL;
@@ -397,6 +400,7 @@ int pl_query_timeline(pl_store *st, const pl_timeline_query *q,
     row.status = col(s, 6);
     row.place = col(s, 7);
     row.round = col(s, 8);
+    row.process = col(s, 10);
     row.participants = (const char *const *)who.v;
     row.nparticipants = who.n;
     for (size_t k = 0; k < who.n; k++)

@@ -323,7 +323,8 @@ int pl_query_meetings(pl_store *st, const pl_meeting_query *q, pl_meeting_fn fn,
   sqlite3_stmt *s = NULL;
   qlist who = {0}, src = {0};
   pl_buf_puts(&sql, "SELECT e.id, e.name, v.date_from, v.date_to,"
-                    " v.precision, v.kind, p.name, v.round, v.status"
+                    " v.precision, v.kind, p.name, v.round, v.status,"
+                    " v.process"
                     " FROM entities e JOIN events v ON v.entity_id = e.id"
                     " LEFT JOIN entities p ON p.id = v.place_id"
                     " WHERE e.type = 'meeting'");
@@ -348,6 +349,9 @@ int pl_query_meetings(pl_store *st, const pl_meeting_query *q, pl_meeting_fn fn,
   }
   if (q->round)
     pl_buf_puts(&sql, " AND v.round = ?3");
+  /* The process as extraction names it, any case ("astana"). */
+  if (q->process)
+    pl_buf_puts(&sql, " AND v.process = ?4 COLLATE NOCASE");
   date_filter(&sql, "v");
   pl_buf_puts(&sql, " ORDER BY v.date_from IS NULL, v.date_from, v.date_to,"
                     " e.id");
@@ -356,6 +360,8 @@ int pl_query_meetings(pl_store *st, const pl_meeting_query *q, pl_meeting_fn fn,
   bind_dates(s, q->from, q->to);
   if (q->round)
     sqlite3_bind_text(s, 3, q->round, -1, SQLITE_STATIC);
+  if (q->process)
+    sqlite3_bind_text(s, 4, q->process, -1, SQLITE_STATIC);
   int r;
   while ((r = sqlite3_step(s)) == SQLITE_ROW) {
     long long id = sqlite3_column_int64(s, 0);
@@ -374,6 +380,7 @@ int pl_query_meetings(pl_store *st, const pl_meeting_query *q, pl_meeting_fn fn,
     row.place = col(s, 6);
     row.round = col(s, 7);
     row.status = col(s, 8);
+    row.process = col(s, 9);
     row.participants = (const char *const *)who.v;
     row.nparticipants = who.n;
     row.sources = (const char *const *)src.v;

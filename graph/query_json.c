@@ -60,7 +60,8 @@ int pl_query_json_meeting(FILE *out, const pl_meeting_row *r) {
   fail |= f_str(&b, "name", r->name);
   fail |= f_dates(&b, r->date_from, r->date_to, r->precision);
   fail |= f_str(&b, "kind", r->kind) | f_str(&b, "place", r->place) |
-          f_str(&b, "round", r->round) | f_str(&b, "status", r->status);
+          f_str(&b, "round", r->round) | f_str(&b, "process", r->process) |
+          f_str(&b, "status", r->status);
   fail |= f_list(&b, "participants", r->participants, r->nparticipants);
   fail |= f_list(&b, "sources", r->sources, r->nsources);
   return flush(&b, fail, out);

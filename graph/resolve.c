@@ -754,6 +754,7 @@ typedef struct event_in {
   const char *kind;     /* meeting kind, or NULL */
   long long place;      /* place entity, or 0 */
   const char *round;    /* round, or NULL */
+  const char *process;  /* meetings: the process of the round, or NULL */
   const char *status;   /* status, or NULL */
   const char *content;  /* proposal content, or NULL */
   const char *date_text;/* date phrase, or NULL */
@@ -837,6 +838,7 @@ static int same_event(add_ctx *c, const event_in *e, long long cand,
   const char *etype = e->meeting ? "participates_in" : "proposes";
   int rc, fail = 0;
   char *from = NULL, *to = NULL, *round = NULL, *content = NULL;
+  char *process = NULL;
   long long place = 0;
   long long *m = NULL;
   size_t nm = 0, cap = 0;
@@ -852,6 +854,7 @@ static int same_event(add_ctx *c, const event_in *e, long long cand,
   place = sqlite3_column_int64(s, 3);
   round = col_dup(s, 4, &fail);
   content = col_dup(s, 6, &fail);
+  process = col_dup(s, 8, &fail);
   sqlite3_reset(s);
   if (fail) {
     rc = pl_error_set(c->err, PL_ENOMEM, NULL, "out of memory");
@@ -876,6 +879,9 @@ static int same_event(add_ctx *c, const event_in *e, long long cand,
     if (e->place && place && e->place != place)
       goto done;
     if (e->round && round && strcmp(e->round, round) != 0)
+      goto done;
+    /* Round 11 of Astana is not round 11 of Geneva. */
+    if (e->process && process && strcmp(e->process, process) != 0)
       goto done;
     int anchor = (e->place && e->place == place) || str_eq(e->round, round) ||
                  (e->from && from);
@@ -935,6 +941,7 @@ done:
   free(to);
   free(round);
   free(content);
+  free(process);
   free(m);
   return rc < 0 ? rc : 0;
 }
@@ -1165,6 +1172,7 @@ static int store_event(add_ctx *c, event_in *e, long long *out) {
   bind_str(s, 8, e->status);
   bind_str(s, 9, e->content);
   bind_str(s, 10, e->date_text);
+  bind_str(s, 11, e->process);
   if ((rc = step_done(c->st, s, c->err)) < 0)
     return rc;
   if (!create && e->from && (rc = event_dates(c, id, e)) < 0)
@@ -1229,6 +1237,7 @@ static int add_meeting(add_ctx *c, const pl_meeting *m) {
   e.prec = e.from ? m->when.precision : 0;
   e.kind = nz(m->kind);
   e.round = nz(m->round);
+  e.process = nz(m->process);
   e.status = nz(m->status);
   e.date_text = nz(m->date_text);
   e.place_name = nz(m->place);

@@ -33,7 +33,7 @@ static const char schema_sql[] =
     "CASCADE,\n"
     "  date_from TEXT, date_to TEXT, precision INTEGER NOT NULL DEFAULT 0,\n"
     "  kind TEXT, place_id INTEGER REFERENCES entities(id), round TEXT,\n"
-    "  status TEXT, content TEXT, date_text TEXT);\n"
+    "  status TEXT, content TEXT, date_text TEXT, process TEXT);\n"
     "CREATE INDEX events_date ON events(date_from, date_to);\n"
     "CREATE TABLE edges(\n"
     "  id INTEGER PRIMARY KEY,\n"
@@ -86,9 +86,11 @@ static const char schema_sql[] =
  * Kept apart from the schema and its migrations: created (IF NOT EXISTS)
  * whenever a store is created or migrated, so they never change a table.
  * events_round: `parley meetings --round N` looks meetings up by round
- * instead of reading every meeting. */
+ * instead of reading every meeting; events_process likewise for
+ * `--process NAME`. */
 static const char query_indexes_sql[] =
-    "CREATE INDEX IF NOT EXISTS events_round ON events(round);\n";
+    "CREATE INDEX IF NOT EXISTS events_round ON events(round);\n"
+    "CREATE INDEX IF NOT EXISTS events_process ON events(process);\n";
 /* ---- end of the query indexes --------------------------------------- */
 
 /* Forward migrations: migrations[i] takes a store from version i+1 to i+2.
@@ -135,6 +137,10 @@ static const char *const migrations[] = {
     "  date_text TEXT,\n"
     "  PRIMARY KEY(event_id, doc_id, start, end)) WITHOUT ROWID;\n"
     "CREATE INDEX event_claims_doc ON event_claims(doc_id);\n",
+    /* 3 → 4: the negotiation process a meeting's round belongs to
+     * ("Astana" for Astana round 11), kept on the event (the first report
+     * naming one sets it); stores written before know none (NULL). */
+    "ALTER TABLE events ADD COLUMN process TEXT;\n",
 };
 
 /* The statements behind pl_stmt_id, in its order. */
@@ -178,10 +184,11 @@ static const char *const stmt_sql[S_COUNT] = {
                       " end, sentence, rule) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
     [S_EVENT_INSERT] =
         "INSERT INTO events(entity_id, date_from, date_to, precision, kind,"
-        " place_id, round, status, content, date_text) VALUES(?1, ?2, ?3, ?4,"
-        " ?5, ?6, ?7, ?8, ?9, ?10)",
+        " place_id, round, status, content, date_text, process) VALUES(?1, ?2,"
+        " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [S_EVENT_GET] = "SELECT date_from, date_to, kind, place_id, round, status,"
-                    " content, precision FROM events WHERE entity_id = ?1",
+                    " content, precision, process FROM events"
+                    " WHERE entity_id = ?1",
     [S_EVENT_DATES_SET] = "UPDATE events SET date_from = ?2, date_to = ?3,"
                           " precision = ?4 WHERE entity_id = ?1",
     [S_CLAIM_INSERT] =
@@ -201,7 +208,8 @@ static const char *const stmt_sql[S_COUNT] = {
         " precision = CASE WHEN date_from IS NULL THEN ?4 ELSE precision END,"
         " kind = coalesce(kind, ?5), place_id = coalesce(place_id, ?6),"
         " round = coalesce(round, ?7), status = coalesce(status, ?8),"
-        " content = coalesce(content, ?9), date_text = coalesce(date_text, ?10)"
+        " content = coalesce(content, ?9), date_text = coalesce(date_text, ?10),"
+        " process = coalesce(process, ?11)"
         " WHERE entity_id = ?1",
     [S_EVENT_EDGE_DATES] =
         "UPDATE edges SET date_from = ?2, date_to = ?3, precision = ?4"

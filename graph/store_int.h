@@ -13,7 +13,7 @@
 #include <stddef.h>
 
 /* The schema version this parley writes (PRAGMA user_version). */
-#define PL_STORE_SCHEMA 3
+#define PL_STORE_SCHEMA 4
 
 /* Cached statements, prepared on first use and reused (reset) afterwards. */
 typedef enum pl_stmt_id {
@@ -32,10 +32,11 @@ typedef enum pl_stmt_id {
   S_EDGE_DATES,      /* ?1 id, ?2 date_from, ?3 date_to: widen */
   S_EVID_INSERT,     /* edge, doc, start, end, sentence, rule */
   S_EVENT_INSERT,    /* entity, dates, precision, kind, place, round,
-                        status, content, date_text */
+                        status, content, date_text, process */
   S_EVENT_GET,       /* ?1 entity → dates, kind, place_id, round, status,
-                        content, precision */
-  S_EVENT_UPDATE,    /* ?1 entity, then the mergeable fields */
+                        content, precision, process */
+  S_EVENT_UPDATE,    /* ?1 entity, then the mergeable fields (a field
+                        already set is kept: the first non-NULL wins) */
   S_EVENT_DATES_SET, /* ?1 entity, ?2 from, ?3 to, ?4 precision */
   S_CLAIM_INSERT,    /* event_claims row (OR IGNORE) */
   S_MERGE_NOTE,      /* merges row: entity, alias, reason, doc */

@@ -130,6 +130,9 @@ int pl_view_mem_add_node(pl_view *v, const pl_vnode *n) {
   c.kind = dup(m, n->kind, &fail);
   c.place = dup(m, n->place, &fail);
   c.round = dup(m, n->round, &fail);
+  c.process = dup(m, n->process, &fail);
+  c.status = dup(m, n->status, &fail);
+  c.date_text = dup(m, n->date_text, &fail);
   if (fail)
     return PL_ENOMEM;
   m->nodes[m->nnodes++] = c;
@@ -157,6 +160,24 @@ int pl_view_mem_add_edge(pl_view *v, const pl_vedge *e) {
   c.date_to = dup(m, e->date_to, &fail);
   c.evidence = dup(m, e->evidence, &fail);
   c.source = dup(m, e->source, &fail);
+  c.evidence_all = NULL;
+  c.nevidence = 0;
+  if (!fail && e->nevidence && e->evidence_all) {
+    pl_vevidence *ev =
+        pl_arena_alloc(&m->arena, e->nevidence * sizeof *ev);
+    if (!ev)
+      return PL_ENOMEM;
+    for (size_t i = 0; i < e->nevidence; i++) {
+      const pl_vevidence *x = &e->evidence_all[i];
+      ev[i].sentence = dup(m, x->sentence, &fail);
+      ev[i].doc = dup(m, x->doc, &fail);
+      ev[i].source = dup(m, x->source, &fail);
+      ev[i].title = dup(m, x->title, &fail);
+      ev[i].published = dup(m, x->published, &fail);
+    }
+    c.evidence_all = ev;
+    c.nevidence = e->nevidence;
+  }
   if (fail)
     return PL_ENOMEM;
   m->edges[m->nedges++] = c;

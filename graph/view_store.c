@@ -6,6 +6,7 @@
 
 #include <parley/view.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,12 @@ typedef struct store_view {
   char src[24];            /* current edge source id */
   char dst[24];            /* current edge target id */
   char label[64];          /* current edge label */
+  sqlite3_stmt *evid;      /* ?1 edge id → its reports (events shape) */
+  pl_vevidence *ev;        /* the current edge's reports */
+  size_t cap_ev;           /* entries allocated in ev */
+  size_t *ev_off;          /* 5 offsets into ev_text per report (SIZE_MAX:
+                              NULL), fixed up once every row is read */
+  pl_buf ev_text;          /* the reports' strings, NUL-terminated */
 } store_view;
 
 static const char *const event_types[] = {"meeting", "proposal"};
@@ -183,19 +190,24 @@ static const char nodes_sql[] =
     "  AND g.type IN ('participates_in', 'proposes')) OR (g.src = e.id AND"
     "  g.type IN ('addressed_to', 'held_in')))"
     "  ELSE coalesce((SELECT sum(n) FROM mentions k WHERE k.entity_id ="
-    "  e.id), 0) END"
+    "  e.id), 0) END,"
+    " v.process, coalesce(v.precision, 0), v.status, v.date_text"
     " FROM entities e LEFT JOIN events v ON v.entity_id = e.id"
     " LEFT JOIN entities p ON p.id = v.place_id";
 
 #define EDGES_SQL                                                           \
     "SELECT g.id, g.src, g.dst, g.type, json_extract(g.attrs, '$.role'),"        \
     " g.date_from, g.date_to,"                                           \
-    " (SELECT count(*) FROM evidence x WHERE x.edge_id = g.id),"            \
-    " (SELECT x.sentence FROM evidence x WHERE x.edge_id = g.id"            \
-    "  ORDER BY x.rowid LIMIT 1),"                                          \
-    " (SELECT d.source FROM evidence x JOIN documents d ON d.id = x.doc_id" \
-    "  WHERE x.edge_id = g.id ORDER BY x.rowid LIMIT 1)"                    \
+    " (SELECT count(*) FROM evidence x WHERE x.edge_id = g.id)"             \
     " FROM edges g WHERE g.dst IS NOT NULL"
+
+/* The reports behind one edge, in the order stored; a document repeating
+ * the same sentence counts once. */
+static const char evid_sql[] =
+    "SELECT x.sentence, d.id, d.source, d.title, d.published"
+    " FROM evidence x JOIN documents d ON d.id = x.doc_id"
+    " WHERE x.edge_id = ?1 GROUP BY x.doc_id, x.sentence"
+    " ORDER BY min(x.rowid)";
 
 /* Actor-actor edges of the "actors" shape: a pair per shared event. */
 #define PAIRS(type, sel)                                                    \
@@ -246,7 +258,67 @@ static int sv_next_node(void *impl, pl_vnode *out, pl_error *err) {
   out->place = (const char *)sqlite3_column_text(s, 8);
   out->round = (const char *)sqlite3_column_text(s, 9);
   out->count = (long)sqlite3_column_int64(s, 10);
+  out->process = (const char *)sqlite3_column_text(s, 11);
+  out->precision = sqlite3_column_int(s, 12);
+  out->status = (const char *)sqlite3_column_text(s, 13);
+  out->date_text = (const char *)sqlite3_column_text(s, 14);
   return 1;
+}
+
+/* Reads the reports of edge id into v->ev (valid until the next edge) and
+ * points out->evidence_all, evidence and source at them. */
+static int read_evidence(store_view *v, long long id, pl_vedge *out,
+                         pl_error *err) {
+  sqlite3_stmt *s = v->evid;
+  size_t n = 0;
+  int r;
+  v->ev_text.len = 0;
+  sqlite3_reset(s);
+  sqlite3_bind_int64(s, 1, id);
+  while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+    if (n == v->cap_ev) {
+      size_t cap = v->cap_ev ? v->cap_ev * 2 : 8;
+      pl_vevidence *e = realloc(v->ev, cap * sizeof *e);
+      if (!e)
+        goto nomem;
+      v->ev = e;
+      size_t *o = realloc(v->ev_off, cap * 5 * sizeof *o);
+      if (!o)
+        goto nomem;
+      v->ev_off = o;
+      v->cap_ev = cap;
+    }
+    for (int k = 0; k < 5; k++) {
+      const char *t = (const char *)sqlite3_column_text(s, k);
+      v->ev_off[n * 5 + k] = t ? v->ev_text.len : SIZE_MAX;
+      if (t && pl_buf_append(&v->ev_text, t, strlen(t) + 1) < 0)
+        goto nomem;
+    }
+    n++;
+  }
+  sqlite3_reset(s);
+  if (r != SQLITE_DONE)
+    return pl_store__dberr(v->st, err, "view");
+  for (size_t i = 0; i < n; i++) {
+    const char *f[5];
+    for (int k = 0; k < 5; k++) {
+      size_t o = v->ev_off[i * 5 + k];
+      f[k] = o == SIZE_MAX ? NULL : v->ev_text.data + o;
+    }
+    v->ev[i] = (pl_vevidence){.sentence = f[0],
+                              .doc = f[1],
+                              .source = f[2],
+                              .title = f[3],
+                              .published = f[4]};
+  }
+  out->evidence_all = n ? v->ev : NULL;
+  out->nevidence = n;
+  out->evidence = n ? v->ev[0].sentence : NULL;
+  out->source = n ? v->ev[0].source : NULL;
+  return 0;
+nomem:
+  sqlite3_reset(s);
+  return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
 }
 
 static int sv_next_edge(void *impl, pl_vedge *out, pl_error *err) {
@@ -280,8 +352,9 @@ static int sv_next_edge(void *impl, pl_vedge *out, pl_error *err) {
       out->date_from = (const char *)sqlite3_column_text(s, 5);
       out->date_to = (const char *)sqlite3_column_text(s, 6);
       out->weight = (long)sqlite3_column_int64(s, 7);
-      out->evidence = (const char *)sqlite3_column_text(s, 8);
-      out->source = (const char *)sqlite3_column_text(s, 9);
+      int rc = read_evidence(v, sqlite3_column_int64(s, 0), out, err);
+      if (rc < 0)
+        return rc;
     } else {
       a = sqlite3_column_int64(s, 0);
       b = sqlite3_column_int64(s, 1);
@@ -332,6 +405,10 @@ static void sv_free(void *impl) {
   sqlite3_finalize(v->nodes);
   for (int i = 0; i < v->nedges; i++)
     sqlite3_finalize(v->edges[i]);
+  sqlite3_finalize(v->evid);
+  free(v->ev);
+  free(v->ev_off);
+  pl_buf_free(&v->ev_text);
   if (v->sel[0]) {
     char sql[80];
     snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS %s", v->sel);
@@ -476,6 +553,9 @@ int pl_store_view(pl_store *st, const pl_view_query *q, struct pl_view **out,
                           : EDGES_SQL " ORDER BY g.id",
                  &v->edges[0], err);
     v->nedges = rc < 0 ? 0 : 1;
+    if (rc >= 0 && sqlite3_prepare_v2(st->db, evid_sql, -1, &v->evid,
+                                      NULL) != SQLITE_OK)
+      rc = pl_store__dberr(st, err, "view");
   } else {
     const char *sqls[3] = {
         filtered ? PAIRS("participates_in", PAIRS_SEL)

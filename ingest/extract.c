@@ -2540,33 +2540,51 @@ static const char *talks_process(const ctx *c) {
 /* The state most named as an actor (not as a place) in the first pass's
  * chunks: "the government" of an article about Yemen is Yemen's. */
 static int home_state(const ctx *c) {
-  int best = -1, best_n = 0;
+  int best = -1;
+  size_t *n = calloc(c->f->nactors ? c->f->nactors : 1, sizeof *n);
+  if (!n)
+    return -1; /* only a guess is lost */
   for (size_t i = 0; i < c->nch; i++) {
     int a = c->ch[i].actor;
     if (c->ch[i].type != CH_ACTOR || c->ch[i].person || a < 0 ||
         c->f->actors[a].type != PL_ACTOR_STATE || locative_mention(c, i))
       continue;
-    int n = 0;
-    for (size_t q = 0; q < c->nch; q++)
-      n += c->ch[q].type == CH_ACTOR && c->ch[q].actor == a;
-    if (n > best_n) {
-      best_n = n;
+    if (++n[a] > (best >= 0 ? n[best] : 0))
       best = a;
-    }
   }
+  free(n);
   return best;
 }
 
 /* The same meeting told twice in one article (the title and the lead):
  * the same participants, kind, date and round. The first telling stays. */
+static uint64_t meeting_hash(const pl_meeting *m) {
+  uint64_t h = 1469598103934665603ull, sum = 0;
+  for (size_t k = 0; k < m->nparticipants; k++)
+    sum += (uint64_t)(m->participants[k] + 1) * 0x9E3779B97F4A7C15ull;
+  const char *parts[4] = {m->kind, m->when.from, m->when.to,
+                          m->round ? m->round : "-"};
+  for (int i = 0; i < 4; i++)
+    for (const char *p = parts[i]; *p; p++)
+      h = (h ^ (unsigned char)*p) * 1099511628211ull;
+  return (h ^ sum ^ m->nparticipants) * 1099511628211ull;
+}
+
 static void drop_repeated_meetings(ctx *c) {
   pl_facts *f = c->f;
-  size_t w = 0;
+  size_t w = 0, cap = 16;
+  while (cap < 2 * f->nmeetings)
+    cap *= 2;
+  /* kept meetings by hash: open addressing, index + 1 (0: empty) */
+  size_t *slot = calloc(cap, sizeof *slot);
+  if (!slot)
+    return; /* repeats stay: nothing is lost */
   for (size_t i = 0; i < f->nmeetings; i++) {
     const pl_meeting *m = &f->meetings[i];
     int repeat = 0;
-    for (size_t q = 0; q < w && !repeat; q++) {
-      const pl_meeting *o = &f->meetings[q];
+    size_t s = (size_t)meeting_hash(m) & (cap - 1);
+    for (; slot[s] && !repeat; s = (s + 1) & (cap - 1)) {
+      const pl_meeting *o = &f->meetings[slot[s] - 1];
       if (o->nparticipants != m->nparticipants || !m->nparticipants ||
           strcmp(o->kind, m->kind) || strcmp(o->when.from, m->when.from) ||
           strcmp(o->when.to, m->when.to) ||
@@ -2582,9 +2600,12 @@ static void drop_repeated_meetings(ctx *c) {
       }
       repeat = same;
     }
-    if (!repeat)
+    if (!repeat) {
       f->meetings[w++] = *m;
+      slot[s] = w;
+    }
   }
+  free(slot);
   f->nmeetings = w;
 }
 

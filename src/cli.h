@@ -38,6 +38,28 @@ int cli_bad_option(const char *cmd);
  * reporting the error. */
 FILE *cli_open_out(const char *path);
 
+/* A file written whole or not at all. For a regular file (or a new one) the
+ * bytes go to a hidden temporary beside it, renamed over it on success,
+ * keeping its permissions; a symbolic link is followed to its file. Any
+ * other path (a device such as /dev/null, a FIFO, "-" for stdout) is
+ * written in place, never replaced. */
+typedef struct cli_out {
+  FILE *f;          /* where to write */
+  char *tmp;        /* the temporary's path, or NULL when in place */
+  char *path;       /* the file to replace (the link's target), or NULL */
+  const char *name; /* the path as given, for messages */
+} cli_out;
+
+/* Opens o for path. Returns EXIT_OK, or reports the error and returns
+ * EXIT_FAIL. */
+int cli_out_open(cli_out *o, const char *path);
+
+/* Finishes o: with ok, flushes and checks every write, then renames the
+ * temporary into place; without ok (or when a write failed), removes the
+ * temporary and leaves the old file as it was. Returns 0, or PL_EIO with
+ * err set. */
+int cli_out_close(cli_out *o, int ok, pl_error *err);
+
 /* True when stderr is a terminal (progress lines go there only then). */
 int cli_stderr_tty(void);
 

@@ -192,56 +192,19 @@ static void format_names(char *buf, size_t size) {
                             x->name);
 }
 
-/* Writes the view to path through a temporary file in the same folder,
- * renamed over path only on success. Returns an exit code. */
+/* Writes the view to path, whole or not at all (cli_out). Returns an exit
+ * code. */
 static int write_file(const pl_exporter *x, pl_view *view,
                       const pl_export_opts *opts, const char *path) {
   pl_error err = {0};
-  size_t n = strlen(path);
-  char *tmp = malloc(n + 16);
-  const char *slash;
-  int fd, rc;
-  mode_t mask;
-  FILE *f;
-  if (!tmp)
-    return cli_fail(path, "out of memory");
-  /* ".NAME.XXXXXX" beside NAME: hidden, same file system, so rename is
-     atomic */
-  slash = strrchr(path, '/');
-  if (slash)
-    snprintf(tmp, n + 16, "%.*s.%s.XXXXXX", (int)(slash + 1 - path), path,
-             slash + 1);
-  else
-    snprintf(tmp, n + 16, ".%s.XXXXXX", path);
-  fd = mkstemp(tmp);
-  if (fd < 0) {
-    rc = cli_fail(path, "cannot create a file here: %s", strerror(errno));
-    free(tmp);
+  cli_out o;
+  int rc = cli_out_open(&o, path);
+  if (rc != EXIT_OK)
     return rc;
-  }
-  mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask); /* as fopen would have made it */
-  f = fdopen(fd, "wb");
-  if (!f) {
-    rc = cli_fail(path, "%s", strerror(errno));
-    close(fd);
-    unlink(tmp);
-    free(tmp);
-    return rc;
-  }
-  rc = x->write(view, opts, f, &err);
-  if (fclose(f) != 0 && rc == 0)
-    rc = pl_error_set(&err, PL_EIO, NULL, "cannot write: %s", strerror(errno));
-  if (rc == 0 && rename(tmp, path) != 0)
-    rc = pl_error_set(&err, PL_EIO, NULL, "cannot replace the file: %s",
-                      strerror(errno));
-  if (rc < 0) {
-    unlink(tmp);
-    free(tmp);
+  rc = x->write(view, opts, o.f, &err);
+  int crc = cli_out_close(&o, rc == 0, rc == 0 ? &err : NULL);
+  if (rc < 0 || crc < 0)
     return cli_report(&err, path);
-  }
-  free(tmp);
   return EXIT_OK;
 }
 

@@ -109,10 +109,12 @@ int cmd_extract(int argc, char **argv) {
   r.jsonl = !strcmp(format, "jsonl");
   if ((rc = docopts_extractor(&d, &r.ex)) != 0)
     return rc;
-  if (!(r.out = cli_open_out(output))) {
+  cli_out o;
+  if (cli_out_open(&o, output) != EXIT_OK) {
     pl_extractor_free(r.ex);
     return EXIT_FAIL;
   }
+  r.out = o.f;
   int status = EXIT_OK;
   for (int i = optind; i < argc; i++) {
     pl_error err = {0};
@@ -126,10 +128,11 @@ int cmd_extract(int argc, char **argv) {
     }
   }
   flush_first(&r);
-  if (r.out != stdout && fclose(r.out) != 0)
-    status = cli_fail(output, "write failed");
-  else if (r.out == stdout && fflush(stdout) != 0)
-    status = cli_fail("stdout", "write failed");
+  /* the facts of the articles read are kept even when others failed; a
+     failed write (a full disk, a closed pipe) is an error */
+  pl_error werr = {0};
+  if (cli_out_close(&o, 1, &werr) < 0)
+    status = cli_report(&werr, output ? output : "stdout");
   pl_extractor_free(r.ex);
   return status;
 }

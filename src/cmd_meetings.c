@@ -1,5 +1,6 @@
 /* parley meetings — the meetings of the store with their participants,
- * place, round, date, status and sources, as a table, JSON or CSV. */
+ * place, process, round, date, status and sources, as a table, JSON or
+ * CSV. */
 #include "cli.h"
 
 #include <parley/query.h>
@@ -12,6 +13,7 @@
 static const struct option options[] = {
     {"db", required_argument, NULL, 'd'},
     {"round", required_argument, NULL, 'r'},
+    {"process", required_argument, NULL, 'P'},
     {"place", required_argument, NULL, 'p'},
     {"actor", required_argument, NULL, 'a'},
     {"from", required_argument, NULL, 'F'},
@@ -24,11 +26,15 @@ static const struct option options[] = {
 static void usage(FILE *out) {
   fputs("Usage: parley meetings [OPTIONS]\n"
         "Lists the meetings of the store in date order (undated last), each\n"
-        "with its participants, place, round, date, status and sources.\n"
+        "with its participants, place, process, round, date, status and\n"
+        "sources. A round belongs to a process, named by its venue (round 11\n"
+        "of the Astana talks: process Astana, round 11).\n"
         "\n"
         "Options:\n"
         "  --db FILE        the store (default: $PARLEY_DB, else ./parley.db)\n"
         "  -r, --round N    only meetings of round N\n"
+        "  -P, --process NAME  only meetings of the process NAME (Astana,\n"
+        "                   Geneva; ASCII case ignored)\n"
         "  -p, --place P    only meetings held in P (any script: Astana,\n"
         "                   أستانا)\n"
         "  -a, --actor A    only meetings A took part in (any spelling or\n"
@@ -41,10 +47,10 @@ static void usage(FILE *out) {
         "  -h, --help       show this help\n"
         "\n"
         "JSON: an array of meeting objects (docs/json-output.md): id, name,\n"
-        "date_from, date_to, precision, kind, place, round, status,\n"
+        "date_from, date_to, precision, kind, place, round, process, status,\n"
         "participants, sources. CSV (RFC 4180): a header row with id,\n"
         "date_from, date_to, kind, place, round, status, participants,\n"
-        "sources; lists joined with \"; \". No colour is used.\n"
+        "sources, process; lists joined with \"; \". No colour is used.\n"
         "\n"
         "Exit status: 0 success (also when nothing matches), 1 failure (no\n"
         "such store, unknown actor or place), 2 usage error.\n",
@@ -95,13 +101,13 @@ static int on_meeting(void *ctx, const pl_meeting_row *r, pl_error *err) {
     rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
   } else if (csv) {
     const char *f[] = {r->id,    r->date_from, r->date_to, r->kind, r->place,
-                       r->round, r->status,    who,        src};
-    if (pl_query_csv_row(o->out, f, 9) < 0)
+                       r->round, r->status,    who,        src,     r->process};
+    if (pl_query_csv_row(o->out, f, 10) < 0)
       rc = pl_error_set(err, PL_EIO, NULL, "cannot write the output");
   } else {
     char date[32];
     show_date(date, sizeof date, r->date_from, r->date_to);
-    const char *f[] = {r->id,    date,      r->kind, r->place,
+    const char *f[] = {r->id,    date,      r->kind, r->place, r->process,
                        r->round, r->status, who,     src};
     rc = pl_qtable_add(o->table, f, err);
   }
@@ -121,13 +127,20 @@ int cmd_meetings(int argc, char **argv) {
   int c, rc = EXIT_OK;
   opterr = 1;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "r:p:a:f:o:h", options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "r:P:p:a:f:o:h", options, NULL)) != -1) {
     switch (c) {
     case 'd':
       db = optarg;
       break;
     case 'r':
       q.round = optarg;
+      break;
+    case 'P':
+      if (!*optarg) {
+        free(actors);
+        return cli_usage(argv[0], "--process needs a name");
+      }
+      q.process = optarg;
       break;
     case 'p':
       q.place = optarg;
@@ -191,10 +204,10 @@ int cmd_meetings(int argc, char **argv) {
       return cli_fail(db, "no such store (run 'parley ingest' first)");
     return cli_report(&err, db);
   }
-  static const char *const head[] = {"ID",           "DATE",   "KIND",
-                                     "PLACE",        "ROUND",  "STATUS",
-                                     "PARTICIPANTS", "SOURCES"};
-  if (o.format == FMT_TABLE && pl_qtable_new(&o.table, 8, head, &err) < 0) {
+  static const char *const head[] = {"ID",     "DATE",         "KIND",
+                                     "PLACE",  "PROCESS",      "ROUND",
+                                     "STATUS", "PARTICIPANTS", "SOURCES"};
+  if (o.format == FMT_TABLE && pl_qtable_new(&o.table, 9, head, &err) < 0) {
     pl_store_close(st);
     free(actors);
     return cli_report(&err, db);
@@ -208,7 +221,7 @@ int cmd_meetings(int argc, char **argv) {
   }
   if (o.format == FMT_CSV)
     fputs("id,date_from,date_to,kind,place,round,status,participants,"
-          "sources\r\n",
+          "sources,process\r\n",
           o.out);
   r = pl_query_meetings(st, &q, on_meeting, &o, &err);
   if (r < 0) {

@@ -37,7 +37,8 @@ static int next_node(void *impl, pl_vnode *out, pl_error *err) {
                     .label = s->label,
                     .label_en = s->label,
                     .date_from = s->date,
-                    .count = i % 50};
+                    .count = i % 50,
+                    .process = i % 10 ? NULL : "Astana"};
   return 1;
 }
 

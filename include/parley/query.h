@@ -38,6 +38,8 @@ typedef struct pl_timeline_row {
   const char *status;        /* held|planned... (meetings, proposals), NULL */
   const char *place;         /* meeting place, or NULL */
   const char *round;         /* round, or NULL */
+  const char *process;       /* meetings: the negotiation process of the
+                                round ("Astana"), or NULL */
   const char *const *participants; /* names: a meeting's participants in the
                                 order first reported; a proposal's proposers
                                 then addressees; a delegation's head then
@@ -164,6 +166,7 @@ typedef struct pl_meeting_query {
   const char *place;             /* a place's name (any script), or NULL */
   const char *from;              /* or NULL */
   const char *to;                /* or NULL */
+  const char *process;           /* "Astana" (ASCII case ignored), or NULL */
 } pl_meeting_query;
 
 /* One meeting. */
@@ -176,6 +179,8 @@ typedef struct pl_meeting_row {
   const char *kind;              /* bilateral|trilateral|session..., NULL */
   const char *place;             /* place name, or NULL */
   const char *round;             /* round, or NULL */
+  const char *process;           /* the negotiation process of the round
+                                    ("Astana"), or NULL */
   const char *status;            /* held|planned..., or NULL */
   const char *const *participants; /* names, in the order first reported */
   size_t nparticipants;          /* entries in participants */

@@ -1,8 +1,11 @@
 // Opens a parley report in headless Chromium and checks what an analyst
 // relies on. Usage:
 //   node check-report.mjs REPORT.html EXPECT.json [--screenshot PNG] [--bench]
-// EXPECT.json: {"events": N, "lanes": M, "evidence": "a sentence fragment"}
-// (from the store, computed by the caller independently of the page).
+// EXPECT.json: {"events": N, "lanes": M, "evidence": "a sentence fragment",
+// "both": [{"text": "fragment", "source": "file"}, ...]} (from the store,
+// computed by the caller independently of the page); "both", optional,
+// names the sentences and documents of one event reported by several
+// articles: its hover card and its details must show every one.
 // Exits 0 when every check passes, 1 on a failed check, 2 on bad usage.
 // With --bench, prints render timings and checks them instead of marks.
 import { chromium } from "playwright-core";
@@ -88,6 +91,36 @@ try {
       const detail = await page.evaluate(() => { const t = document.getElementById("detail"); return t.hidden ? "" : t.textContent; });
       check(detail.includes(expect.evidence), "clicking the mark pins its details with the evidence");
       await page.keyboard.press("Escape");
+    }
+
+    // One event, several articles: every sentence with its document, in
+    // the hover card and in the pinned details, with the date's precision.
+    if (expect.both) {
+      const frags = expect.both.map((b) => b.text);
+      const multi = await page.evaluate((frags) => {
+        const d = window.parleyReport.data;
+        const e = d.events.find((e) => frags.every((f) => (e.ev || []).some((p) => d.sentences[p[0]].includes(f))));
+        return e ? { id: e.id, mark: window.parleyReport.markOf(e.id) } : null;
+      }, frags);
+      check(multi && multi.mark, `one event is backed by all of: ${frags.join(" | ")}`);
+      if (multi && multi.mark) {
+        await page.mouse.move(multi.mark.x, multi.mark.y);
+        await page.waitForTimeout(100);
+        const tip = await page.evaluate(() => { const t = document.getElementById("tip"); return t.hidden ? "" : t.textContent; });
+        check(expect.both.every((b) => tip.includes(b.text) && tip.includes(b.source)),
+          `its hover card shows every sentence with its source: ${tip.slice(0, 400)}`);
+        await page.mouse.click(multi.mark.x, multi.mark.y);
+        await page.waitForTimeout(100);
+        const detail = await page.evaluate(() => { const t = document.getElementById("detail"); return t.hidden ? "" : t.textContent; });
+        check(expect.both.every((b) => detail.includes(b.text) && detail.includes(b.source)),
+          "its details show every sentence with its source");
+        check(/\((exact day|a span of days|month only|year only)\)/.test(detail), "its details give the date's precision");
+        if (expect.date_text)
+          check(detail.includes("As written") && detail.includes(expect.date_text), `its details quote the date as written ("${expect.date_text}")`);
+        if (expect.status)
+          check(detail.includes("Status") && detail.includes(expect.status), `its details give the meeting's status (${expect.status})`);
+        await page.keyboard.press("Escape");
+      }
     }
 
     // Type filter: hiding proposals leaves exactly the other events drawn.

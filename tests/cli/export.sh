@@ -109,10 +109,24 @@ views() {
   s=$(sed -n 2p "$tmp/type.sum")
   case " $s " in *" meeting "*) ;; *) echo "FAIL --type meeting: no meetings"; fail=1 ;; esac
   case " $s " in *" proposal "*) echo "FAIL --type meeting kept proposals"; fail=1 ;; esac
-  # DOT: clusters by round, the timeline layout, every engine
+  # DOT: meetings clustered by process, then round (the seed article names
+  # the Astana talks), the timeline layout, every engine
   check dot-clusters 0 "$PARLEY" export dot --db "$db"
-  has dot-round-cluster "$tmp/out" "subgraph cluster_round_11"
+  has dot-process-cluster "$tmp/out" "subgraph cluster_process_Astana {"
+  has dot-round-cluster "$tmp/out" "subgraph cluster_process_Astana_round_11 {"
+  has dot-round-label "$tmp/out" 'label="Astana — round 11"'
+  has dot-says-so "$tmp/out" 'comment="meetings clustered by process, then by round within it"'
   cp "$tmp/out" "$tmp/v.dot"
+  # the process as a typed attribute of meetings in the other formats
+  check graphml-process 0 "$PARLEY" export graphml --db "$db"
+  has graphml-process-key "$tmp/out" '<key id="process" for="node" attr.name="process" attr.type="string"/>'
+  has graphml-process-data "$tmp/out" '<data key="process">Astana</data>'
+  check gexf-process 0 "$PARLEY" export gexf --db "$db"
+  has gexf-process-attr "$tmp/out" '<attribute id="process" title="process" type="string"/>'
+  has gexf-process-value "$tmp/out" '<attvalue for="process" value="Astana"/>'
+  check json-process 0 "$PARLEY" export json --db "$db"
+  has json-process-field "$tmp/out" '"type":"meeting",'
+  has json-process-value "$tmp/out" '"process":"Astana"'
   check dot-timeline 0 "$PARLEY" export dot --db "$db" --layout timeline -o "$tmp/t.dot"
   has timeline-lr "$tmp/t.dot" "rankdir=LR"
   has timeline-newrank "$tmp/t.dot" "newrank=true"

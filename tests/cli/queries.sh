@@ -130,6 +130,28 @@ contains "$tmp/out" "ID   DATE"
 contains "$tmp/out" "Syria, Iran"
 expect 1 "$PARLEY" meetings --db "$seed" --place Atlantis
 contains "$tmp/err" "no place in the store matches 'Atlantis'"
+# The process of a round: round 11 is Astana's (the article names the
+# Astana talks); --process selects it in any case; the Istanbul summit has
+# none.
+expect 0 "$PARLEY" meetings --db "$seed" --process astana --format json
+json "$tmp/out" 'len(j) >= 2 and all(m["process"] == "Astana" and m["round"] == "11" for m in j)'
+n_astana=$(grep -c '"process": "Astana"' "$tmp/out")
+expect 0 "$PARLEY" meetings --db "$seed" --round 11 --format json
+[ "$(grep -c '"process": "Astana"' "$tmp/out")" = "$n_astana" ] ||
+  fail "meetings --process Astana and --round 11 differ"
+expect 0 "$PARLEY" meetings --db "$seed" --place Istanbul --format json
+json "$tmp/out" 'len(j) == 1 and j[0]["process"] is None'
+expect 0 "$PARLEY" meetings --db "$seed" --process Geneva --format json
+[ "$(cat "$tmp/out")" = "[]" ] || fail "meetings --process Geneva: $(cat "$tmp/out")"
+expect 0 "$PARLEY" meetings --db "$seed" --process Astana
+contains "$tmp/out" "PROCESS"
+contains "$tmp/out" "Astana   11"
+expect 0 "$PARLEY" meetings --db "$seed" --process Astana --format csv
+contains "$tmp/out" "id,date_from,date_to,kind,place,round,status,participants,sources,process"
+contains "$tmp/out" "astana-11-aljazeera-ar.txt,Astana"
+expect 2 "$PARLEY" meetings --db "$seed" --process ""
+expect 0 "$PARLEY" show --db "$seed" Russia --format json
+json "$tmp/out" 'any(m["process"] == "Astana" and m["round"] == "11" for m in j[0]["meetings"])'
 
 # evidence: the sentence behind the government's delegation, exactly.
 expect 0 "$PARLEY" delegations --db "$seed" --of Syria --format json

@@ -32,10 +32,15 @@ cmp -s "$tmp/assets.c" "$PARLEY_SRC/export/report_assets.c" &&
 db=$tmp/t.db
 ex=$PARLEY_SRC/examples/astana-11-aljazeera-ar.txt
 en=$PARLEY_SRC/tests/browser/fixtures/geneva-en.txt
+# a second article on one meeting of the Arabic example (Russia and the
+# Syrian government in Astana, round 11): the report shows both sentences
+ar2=$PARLEY_SRC/tests/browser/fixtures/astana-sana-ar.txt
 expect_rc 0 "ingest the Arabic example" \
   "$PARLEY" ingest -q --db "$db" --published 2018-11-28 "$ex"
 expect_rc 0 "ingest the English text" \
   "$PARLEY" ingest -q --db "$db" --published 2018-12-14 "$en"
+expect_rc 0 "ingest a second report of one meeting" \
+  "$PARLEY" ingest -q --db "$db" --published 2018-11-28 "$ar2"
 
 # --- command line ---
 expect_rc 0 "--help exits 0" "$PARLEY" report --help
@@ -77,6 +82,24 @@ grep -q '<' "$tmp/data.json" && fail "JSON has no raw '<'" ||
   ok "JSON has no raw '<'"
 grep -q 'اجتماعا ثلاثيا' "$tmp/data.json" &&
   ok "evidence sentences are in the page" || fail "evidence in the page"
+# Issue 10: rounds belong to their process (bands "Astana 11"), events carry
+# status and the date as written, and every report of an event is there.
+grep -q '"r":"11","pr":"Astana"' "$tmp/data.json" &&
+  ok "round 11 is Astana's" || fail "round 11 is Astana's"
+grep -q '"dt":"اليوم الأربعاء","st":"held"' "$tmp/data.json" &&
+  ok "events carry the date phrase and the status" ||
+  fail "events carry the date phrase and the status"
+node -e '
+const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const has = (e, f) => (e.ev || []).some((p) => d.sentences[p[0]].includes(f));
+const e = d.events.find((e) => has(e, "وجرى اللقاء الأول بين ممثلي روسيا") &&
+  has(e, "التقى الوفد الروسي وفد الحكومة السورية"));
+const srcs = e ? e.ev.map((p) => d.sources[p[1]].s) : [];
+process.exit(e && e.pr === "Astana" && e.r === "11" &&
+  srcs.some((s) => s.endsWith("astana-11-aljazeera-ar.txt")) &&
+  srcs.some((s) => s.endsWith("astana-sana-ar.txt")) ? 0 : 1);
+' "$tmp/data.json" && ok "a meeting reported by two articles has both sentences and sources" ||
+  fail "a meeting reported by two articles has both sentences and sources"
 
 svg=$tmp/report.svg
 expect_rc 0 "write the SVG timeline" \
@@ -123,7 +146,10 @@ node -e '
 const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 const ev = t.filter(r => ["meeting", "proposal", "delegation"].includes(r.type) && r.participants.length);
 const names = new Set(); ev.forEach(r => r.participants.forEach(n => names.add(n)));
-process.stdout.write(JSON.stringify({ events: ev.length, lanes: names.size, evidence: "اجتماعا ثلاثيا" }));
+process.stdout.write(JSON.stringify({ events: ev.length, lanes: names.size, evidence: "اجتماعا ثلاثيا",
+  both: [{ text: "وجرى اللقاء الأول بين ممثلي روسيا", source: "astana-11-aljazeera-ar.txt" },
+         { text: "التقى الوفد الروسي وفد الحكومة السورية", source: "astana-sana-ar.txt" }],
+  date_text: "اليوم الأربعاء", status: "held" }));
 ' "$tmp/timeline.json" >"$tmp/expect.json" || fail "expected counts"
 echo "# expected: $(cat "$tmp/expect.json")"
 (cd "$bdir" && CHROMIUM=$chromium node check-report.mjs "$html" "$tmp/expect.json" \

@@ -95,7 +95,8 @@ EOF
 expect 0 "$PARLEY" timeline --db "$db"
 contains "$tmp/out" "Staffan de Mistura heads the delegation of United Nations"
 contains "$tmp/out" "Staffan de Mistura, High Negotiations Committee"
-[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 3 ] || fail "v1 store not migrated"
+[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 4 ] || fail "v1 store not migrated"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'process'")" = 1 ] || fail "no events.process after migration"
 [ "$(head -c 4 "$tmp/out")" = "DATE" ] || fail "table has no header"
 
 # Actor filter: Arabic spelling of the UN, HNC by its acronym; both at once.

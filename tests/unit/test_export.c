@@ -23,9 +23,20 @@ static const char *const arabic = "\xD8\xB3\xD8\xAA\xD9\x8A\xD9\x81\xD8\xA7"
 static const char *const turkey = "\xD8\xAA\xD8\xB1\xD9\x83\xD9\x8A\xD8\xA7";
 /* تركيا */
 
-/* The small graph: a person and a state at a meeting of round 11. */
+/* The small graph: a person and a state at a meeting of round 11 of the
+ * Astana process, the person's part told by two reports. */
 static pl_view *three(void) {
   pl_view *v = pl_view_mem_new();
+  const pl_vevidence reports[2] = {
+      {.sentence = "De Mistura attended the talks.",
+       .doc = "d1",
+       .source = "doc1",
+       .title = "Astana talks open",
+       .published = "2018-11-28"},
+      {.sentence = "\xD8\xAD\xD8\xB6\xD8\xB1 \xD8\xAF\xD9\x8A "
+                   "\xD9\x85\xD9\x8A\xD8\xB3\xD8\xAA\xD9\x88\xD8\xB1\xD8\xA7.",
+       .doc = "d2",
+       .source = "doc2"}};
   pl_vnode n1 = {.id = "n1",
                  .type = "person",
                  .label = arabic,
@@ -41,7 +52,11 @@ static pl_view *three(void) {
                  .kind = "talks",
                  .place = "Astana",
                  .round = "11",
-                 .count = 3};
+                 .count = 3,
+                 .process = "Astana",
+                 .precision = 1,
+                 .status = "held",
+                 .date_text = "28-29 November"};
   pl_vnode n3 = {.id = "n3",
                  .type = "state",
                  .label = turkey,
@@ -55,7 +70,9 @@ static pl_view *three(void) {
                  .date_to = "2018-11-29",
                  .weight = 1,
                  .evidence = "De Mistura attended the talks.",
-                 .source = "doc1"};
+                 .source = "doc1",
+                 .evidence_all = reports,
+                 .nevidence = 2};
   pl_vedge e2 = {.id = "e2",
                  .src = "n3",
                  .dst = "n2",
@@ -95,7 +112,9 @@ static pl_view *nasty(void) {
                   .label_en = nasty_names[(i + 1) % 6],
                   .date_from = i % 2 ? "2018-11-2" : NULL,
                   .round = i % 2 ? "1\"2" : NULL,
-                  .count = 1};
+                  .count = 1,
+                  /* meetings: a nasty process, so nasty cluster names */
+                  .process = i % 2 ? nasty_names[(i + 2) % 6] : NULL};
     /* ids are nasty too: a quote, a space, a backslash */
     snprintf(id, sizeof id, "n \"%d\\", i);
     n.id = id;
@@ -257,6 +276,21 @@ static void test_nasty_dot(void) {
       STR_EQ(agget(n, "label"),
              "ctl bad\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD end\\n(say "
              "\"hi\")\\n2018-11-25");
+    /* meetings sit in their round's cluster inside their process's */
+    Agraph_t *p = agsubg(g, "cluster_process_<b>&amp;amp; ]; {x} -> --", 0);
+    OK(p != NULL);
+    if (p) {
+      STR_EQ(agget(p, "label"), "<b>&amp;amp; ]; {x} -> --");
+      Agraph_t *r =
+          agsubg(p, "cluster_process_<b>&amp;amp; ]; {x} -> --_round_1\"2", 0);
+      OK(r != NULL);
+      if (r) {
+        STR_EQ(agget(r, "label"),
+               "<b>&amp;amp; ]; {x} -> -- \xE2\x80\x94 round 1\"2");
+        OK(agnode(r, "n \"1\\\\", 0) != NULL);
+      }
+    }
+    OK(strstr(agget(g, "comment"), "by process, then by round") != NULL);
     agclose(g);
   }
   free(dot);
@@ -402,6 +436,69 @@ static void test_png(void) {
   pl_view_free(v);
 }
 
+/* The memory view copies every field, evidence_all included: the caller's
+ * strings and array may go away. */
+static void test_mem_copy(void) {
+  pl_view *v = pl_view_mem_new();
+  char *s[8];
+  const char *text[8] = {"Astana", "held", "on Wednesday", "It met.",
+                         "d9",     "SANA", "A title",      "2018-11-28"};
+  for (int i = 0; i < 8; i++)
+    s[i] = strcpy(malloc(strlen(text[i]) + 1), text[i]);
+  pl_vevidence *ev = calloc(2, sizeof *ev);
+  ev[0] = (pl_vevidence){.sentence = s[3],
+                         .doc = s[4],
+                         .source = s[5],
+                         .title = s[6],
+                         .published = s[7]};
+  ev[1] = (pl_vevidence){.sentence = s[3], .doc = s[4]};
+  pl_vnode n = {.id = "m",
+                .type = "meeting",
+                .process = s[0],
+                .precision = 2,
+                .status = s[1],
+                .date_text = s[2]};
+  pl_vnode a = {.id = "a", .type = "state"};
+  pl_vedge e = {.id = "e",
+                .src = "a",
+                .dst = "m",
+                .type = "participates_in",
+                .weight = 2,
+                .evidence_all = ev,
+                .nevidence = 2};
+  INT_EQ(pl_view_mem_add_node(v, &n), 0);
+  INT_EQ(pl_view_mem_add_node(v, &a), 0);
+  INT_EQ(pl_view_mem_add_edge(v, &e), 0);
+  for (int i = 0; i < 8; i++) {
+    memset(s[i], 'x', strlen(s[i]));
+    free(s[i]);
+  }
+  memset(ev, 0, 2 * sizeof *ev);
+  free(ev);
+  pl_vnode got;
+  pl_vedge ge;
+  pl_error err = {0};
+  INT_EQ(pl_view_next_node(v, &got, &err), 1);
+  STR_EQ(got.process, "Astana");
+  STR_EQ(got.status, "held");
+  STR_EQ(got.date_text, "on Wednesday");
+  INT_EQ(got.precision, 2);
+  INT_EQ(pl_view_next_node(v, &got, &err), 1);
+  OK(got.process == NULL && got.status == NULL && got.date_text == NULL);
+  INT_EQ(pl_view_next_edge(v, &ge, &err), 1);
+  INT_EQ(ge.nevidence, 2);
+  if (ge.nevidence == 2) {
+    STR_EQ(ge.evidence_all[0].sentence, "It met.");
+    STR_EQ(ge.evidence_all[0].doc, "d9");
+    STR_EQ(ge.evidence_all[0].source, "SANA");
+    STR_EQ(ge.evidence_all[0].title, "A title");
+    STR_EQ(ge.evidence_all[0].published, "2018-11-28");
+    STR_EQ(ge.evidence_all[1].doc, "d9");
+    OK(ge.evidence_all[1].source == NULL && ge.evidence_all[1].title == NULL);
+  }
+  pl_view_free(v);
+}
+
 /* An edge naming a node the view lacks fails DOT with PL_EINPUT. */
 static void test_dangling(void) {
   pl_view *v = pl_view_mem_new();
@@ -457,6 +554,7 @@ int main(int argc, char **argv) {
   if (argc == 3 && !strcmp(argv[1], "--dump"))
     return dump(argv[2]);
   test_table();
+  test_mem_copy();
   golden("dot", "three.dot", NULL);
   {
     pl_export_opts o = {"timeline", 0};

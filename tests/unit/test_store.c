@@ -183,6 +183,7 @@ static int add_doc2(pl_store *st, int *added, pl_error *err) {
   meet.nparticipants = 3;
   meet.kind = "trilateral";
   meet.round = "11";
+  meet.process = "Astana"; /* doc 1 names no process: this one is kept */
   when(&meet.when, "2018-11-28", "2018-11-29");
   meet.ev = ev(body2, "اجتمع ممثلو روسيا", "ar.met");
   f.actors = actors;
@@ -297,7 +298,7 @@ static void test_refusals(void) {
   pl_error_clear(&err);
   INT_EQ(pl_store_open(&st, newer, PL_STORE_CREATE, &err), PL_EVERSION);
   STR_EQ(err.msg, "written by a newer parley (schema 99, this one reads up "
-                  "to 3)");
+                  "to 4)");
   OK(same_bytes(newer, before, n));
   pl_error_clear(&err);
   INT_EQ(pl_store_open(&st, newer, PL_STORE_READONLY, &err), PL_EVERSION);
@@ -367,8 +368,12 @@ static void test_migration(void) {
     return;
   }
   INT_EQ(count(st, "PRAGMA user_version"), PL_STORE_SCHEMA);
+  INT_EQ(PL_STORE_SCHEMA, 4);
   INT_EQ(count(st, "SELECT count(*) FROM entities WHERE translit IS NULL"),
          2);
+  /* 3 → 4: events know no process yet. */
+  INT_EQ(count(st, "SELECT count(*) FROM events WHERE process IS NULL"),
+         count(st, "SELECT count(*) FROM events"));
   INT_EQ(count(st, "SELECT count(*) FROM evidence WHERE rule IS NULL"), 1);
   /* Mentions rebuilt from the evidence: both ends, one document. */
   INT_EQ(count(st, "SELECT count(*) FROM mentions"), 2);
@@ -519,6 +524,10 @@ static void test_store(void) {
   INT_EQ(count(st, "SELECT date_to FROM events v JOIN entities e ON e.id ="
                    " v.entity_id WHERE e.type = 'meeting'") != -1,
          1);
+  /* The process: doc 1 named none, doc 2 names Astana: the merged
+   * meeting keeps the first one named. */
+  INT_EQ(count(st, "SELECT count(*) FROM events WHERE process = 'Astana'"),
+         1);
   /* Any spelling finds Russia: English, Arabic with or without hamza. */
   {
     const char *names[] = {"russia", "روسيا", "RUSSIA", "state:RU"};
@@ -630,6 +639,35 @@ static void test_store(void) {
     STR_EQ(nd.id, "e1");
     STR_EQ(nd.label, "روسيا");
     STR_EQ(nd.label_en, "Russia");
+    OK(nd.process == NULL && nd.status == NULL && nd.precision == 0);
+    /* The meeting: its process, status, precision; each participation
+     * carries every report behind it, with its document. */
+    int seen_meeting = 0, seen_both = 0;
+    while ((rc = pl_view_next_node(v, &nd, &err)) == 1)
+      if (!strcmp(nd.type, "meeting") && nd.round) {
+        seen_meeting++;
+        STR_EQ(nd.process, "Astana");
+        STR_EQ(nd.round, "11");
+        STR_EQ(nd.status, "held");
+        INT_EQ(nd.precision, PL_PREC_DAY);
+      }
+    INT_EQ(seen_meeting, 1);
+    while ((rc = pl_view_next_edge(v, &ed, &err)) == 1)
+      if (!strcmp(ed.type, "participates_in") && !strcmp(ed.src, "e1")) {
+        INT_EQ(ed.nevidence, 2);
+        if (ed.nevidence == 2) {
+          seen_both = 1;
+          STR_EQ(ed.evidence_all[0].source, "astana-en.txt");
+          STR_EQ(ed.evidence_all[0].doc, "d1");
+          STR_EQ(ed.evidence_all[0].published, "2018-11-28");
+          STR_EQ(ed.evidence_all[1].source, "astana-ar.txt");
+          STR_EQ(ed.evidence, ed.evidence_all[0].sentence);
+          STR_EQ(ed.source, "astana-en.txt");
+          OK(strstr(ed.evidence_all[1].sentence, "اجتمع") != NULL);
+        }
+      }
+    INT_EQ(rc, 0);
+    OK(seen_both);
     pl_view_free(v);
   }
   {
