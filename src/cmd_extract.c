@@ -9,7 +9,7 @@
 static const char usage_text[] =
     "Usage: parley extract [OPTIONS] FILE...\n"
     "Prints the facts of each article (actors, roles, delegations, meetings,\n"
-    "proposals, with their evidence) as JSON in the shape of SCHEMA.md. One\n"
+    "proposals, with their evidence) as JSON (fields: docs/json-output.md). One\n"
     "document gives one JSON object; several give JSON Lines. No store is\n"
     "touched. FILE may be a folder (read recursively) or - for stdin.\n\n"
     "Options:\n"

@@ -22,10 +22,8 @@ if ! (cd "$here" && node -e 'require("graphology"); require("graphology-gexf");
     require("graphology-graphml"); require("cytoscape")') 2>/dev/null; then
   command -v npm >/dev/null || skip "npm is not installed"
   log=$(mktemp)
-  # npm ci installs exactly the lock file; a lock that does not match
-  # package.json falls back to npm install
-  if ! (cd "$here" && { npm ci --no-audit --no-fund --loglevel=error ||
-    npm install --no-audit --no-fund --loglevel=error; }) >"$log" 2>&1; then
+  # npm ci installs exactly the lock file (never rewrites it)
+  if ! (cd "$here" && npm ci --no-audit --no-fund --loglevel=error) >"$log" 2>&1; then
     tail -5 "$log"
     rm -f "$log"
     skip "npm could not install the packages (offline?)"
