@@ -1043,6 +1043,15 @@ static size_t scan_name(const ctx *c, size_t ci) {
     j--;
   if (words < 2 || j == ci)
     return 0;
+  /* a family name's second word: "جاويش أوغلو" (-oğlu), "خليل زاد" */
+  static const char *const suffixes[] = {
+      "\xd8\xa7\xd9\x88\xd8\xba\xd9\x84\xd9\x88" /* اوغلو */,
+      "\xd8\xb2\xd8\xa7\xd8\xaf\xd9\x87" /* زاده */,
+      "\xd8\xb2\xd8\xa7\xd8\xaf" /* زاد */, NULL};
+  if (j < c->s_c1 && c->ch[j].type == CH_WORD)
+    for (int i = 0; suffixes[i]; i++)
+      if (!strcmp(norm(c, c->ch[j].t0), suffixes[i]))
+        return j + 1;
   return j;
 }
 
