@@ -10,7 +10,7 @@
 # picture `dot -Tpng` draws (cairo/pango, Arabic shaped), graphml2gv reads
 # the GraphML. xmllint: every XML document is well-formed and the GraphML
 # validates against the GraphML 1.0 schema ($PARLEY_GRAPHML_XSD, else
-# ../shared/schemas/graphml/graphml.xsd; --yed files need yEd's own schema,
+# tests/schemas/graphml/graphml.xsd; --yed files need yEd's own schema,
 # validated when $PARLEY_YED_XSD names one). NetworkX (Debian's python3)
 # reads the GraphML; Python reads the JSON and the SVGs and finds every name
 # drawn as written. graphology-gexf, graphology-graphml and cytoscape (npm,
@@ -107,7 +107,7 @@ fi
 if command -v xmllint >/dev/null; then
   xmllint --noout "$tmp"/*.graphml "$tmp"/*.gexf "$tmp"/*.svg ||
     { echo "FAIL xmllint well-formedness"; fail=1; }
-  xsd=${PARLEY_GRAPHML_XSD:-$src/../shared/schemas/graphml/graphml.xsd}
+  xsd=${PARLEY_GRAPHML_XSD:-$src/tests/schemas/graphml/graphml.xsd}
   if [ -f "$xsd" ]; then
     xmllint --noout --schema "$xsd" "$tmp/three.graphml" "$tmp/nasty.graphml" \
       "$tmp/ingested.graphml" 2>"$tmp/err" ||
