@@ -58,6 +58,8 @@ typedef struct rule {
   action acts[MAX_ACTS];  /* what a match makes */
   int nacts;              /* used */
   int lang;               /* 1 ar, 2 en, 3 both */
+  uint64_t need;          /* cues (bits of the extractor's cue table) a
+                             sentence must hold for the rule to match */
 } rule;
 
 struct pl_extractor {
@@ -66,6 +68,8 @@ struct pl_extractor {
   size_t nrules;        /* used */
   pl_segmenter *seg;    /* ICU break iterators, reused */
   pl_translit *latin;   /* Arabic names in Latin letters, compiled once */
+  char cues[64][24];    /* cue ids the rules require, by bit */
+  int ncues;            /* used */
   pl_text text;         /* segmentation buffers, reused */
 };
 
@@ -144,6 +148,32 @@ static int parse_action(char *s, action *a) {
   return 0;
 }
 
+/* The bit of cue id name in ex's table (added when new), or -1 when the
+ * table is full: such a cue does not filter sentences. */
+static int cue_bit(pl_extractor *ex, const char *name) {
+  for (int i = 0; i < ex->ncues; i++)
+    if (!strcmp(ex->cues[i], name))
+      return i;
+  if (ex->ncues == 64 || strlen(name) >= sizeof ex->cues[0])
+    return -1;
+  snprintf(ex->cues[ex->ncues], sizeof ex->cues[0], "%s", name);
+  return ex->ncues++;
+}
+
+/* The cues rule r cannot match without: its plain @cue elements. */
+static uint64_t rule_needs(pl_extractor *ex, const rule *r) {
+  uint64_t need = 0;
+  for (int i = 0; i < r->nelems; i++) {
+    const elem *e = &r->elems[i];
+    if (e->kind != E_CUE || e->opt || e->neg || strchr(e->cue, '|'))
+      continue;
+    int b = cue_bit(ex, e->cue);
+    if (b >= 0)
+      need |= (uint64_t)1 << b;
+  }
+  return need;
+}
+
 static int load_rules(pl_extractor *ex, const char *path, int lang,
                       pl_error *err) {
   FILE *f = fopen(path, "r");
@@ -216,6 +246,7 @@ static int load_rules(pl_extractor *ex, const char *path, int lang,
       rc = pl_error_set(err, PL_EINPUT, where, "a rule needs a pattern and an action");
       break;
     }
+    r->need = rule_needs(ex, r);
     ex->nrules++;
   }
   free(line);
@@ -2149,10 +2180,22 @@ static int run_rules(ctx *c) {
       c->nsubject = 0;
     for (size_t ri = 0; ri < c->ex->nrules; ri++)
       c->resume[ri] = c->s_c0;
+    /* the cues the sentence holds: a rule needing another cannot match */
+    uint64_t have = 0;
+    for (size_t p = c->s_c0; p < c->s_c1; p++)
+      if (c->ch[p].type == CH_CUE) {
+        const char *id = entry_of(c, &c->ch[p])->id;
+        for (int b = 0; b < c->ex->ncues; b++)
+          if (!strcmp(c->ex->cues[b], id)) {
+            have |= (uint64_t)1 << b;
+            break;
+          }
+      }
     for (size_t p = c->s_c0; p < c->s_c1; p++) {
       for (size_t ri = 0; ri < c->ex->nrules; ri++) {
         const rule *r = &c->ex->rules[ri];
-        if (!(r->lang & c->lang) || p < c->resume[ri])
+        if (!(r->lang & c->lang) || p < c->resume[ri] ||
+            (r->need & have) != r->need)
           continue;
         cap caps[MAX_ELEMS];
         size_t end = 0;
