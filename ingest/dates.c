@@ -20,6 +20,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include <unicode/ucal.h>
 #include <unicode/utypes.h>
@@ -534,8 +535,8 @@ typedef struct ctx {
   tok *t;                    /* tokens */
   size_t nt;                 /* number of tokens */
   int langs;                 /* LA, LE or LB */
-  lexkey keys[NLEX];         /* normalised lexicon keys and chains */
-  int16_t hash[HSIZE];       /* key hash -> first entry, -1 empty */
+  const lexkey *keys;        /* normalised lexicon keys and chains */
+  const int16_t *hash;       /* key hash -> first entry, -1 empty */
   int has_pub;               /* 1 when a publication date is known */
   long long pub;             /* publication date, days since 1970-01-01 */
   long long py;              /* its year */
@@ -560,20 +561,37 @@ static uint32_t hash_key(const char *s) {
   return h;
 }
 
-static void lex_build(ctx *c) {
+/* The normalised lexicon, built once per process (lex_table_build) and
+ * shared read-only by every call. */
+static struct {
+  lexkey keys[NLEX];   /* normalised lexicon keys and chains */
+  int16_t hash[HSIZE]; /* key hash -> first entry, -1 empty */
+} lex_table;
+static once_flag lex_once = ONCE_FLAG_INIT;
+
+static void lex_table_build(void) {
   for (size_t i = 0; i < HSIZE; i++)
-    c->hash[i] = -1;
+    lex_table.hash[i] = -1;
   for (int i = NLEX - 1; i >= 0; i--) {
-    lexkey *k = &c->keys[i];
+    lexkey *k = &lex_table.keys[i];
     norm_word(LEX[i].w, strlen(LEX[i].w), k->k, sizeof k->k);
     k->next = -1;
     uint32_t h = hash_key(k->k) & (HSIZE - 1);
-    while (c->hash[h] >= 0 && strcmp(c->keys[c->hash[h]].k, k->k) != 0)
+    while (lex_table.hash[h] >= 0 &&
+           strcmp(lex_table.keys[lex_table.hash[h]].k, k->k) != 0)
       h = (h + 1) & (HSIZE - 1);
-    if (c->hash[h] >= 0)
-      k->next = c->hash[h];
-    c->hash[h] = (int16_t)i;
+    if (lex_table.hash[h] >= 0)
+      k->next = lex_table.hash[h];
+    lex_table.hash[h] = (int16_t)i;
   }
+}
+
+/* Points c at the shared lexicon, building it on the first call
+ * (thread-safe through call_once). */
+static void lex_build(ctx *c) {
+  call_once(&lex_once, lex_table_build);
+  c->keys = lex_table.keys;
+  c->hash = lex_table.hash;
 }
 
 /* The chain of entries for the normalised word w, or -1. */

@@ -388,6 +388,7 @@ typedef struct ctx {
   uint32_t sent;      /* index of the current sentence */
   size_t roles_sent0; /* first role recorded in the current sentence */
   size_t *resume;     /* per rule: first chunk it may match at again */
+  uint8_t *memo;      /* per chunk: name_word's answers (see there) */
   int attend[24];     /* actors said to take part in the document's talks */
   int nattend;        /* used */
   int talks;          /* a talks rule fired: the document reports talks */
@@ -994,8 +995,21 @@ static int is_particle(const char *w) {
   return 0;
 }
 
-/* Could word chunk ci be part of a person's name? */
+static int name_word_(const ctx *c, size_t ci, int first);
+
+/* Could word chunk ci be part of a person's name (first: as its first
+ * word)? Rules ask this of the same chunks many times: the answers are
+ * kept per chunk (bits: 1 known, 2 yes; 4 and 8 the same for first). */
 static int name_word(const ctx *c, size_t ci, int first) {
+  if (ci >= c->s_c1 || !c->memo)
+    return name_word_(c, ci, first);
+  uint8_t known = first ? 4 : 1, yes = first ? 8 : 2;
+  if (!(c->memo[ci] & known))
+    c->memo[ci] |= known | (name_word_(c, ci, first) ? yes : 0);
+  return (c->memo[ci] & yes) != 0;
+}
+
+static int name_word_(const ctx *c, size_t ci, int first) {
   if (ci >= c->s_c1 || c->ch[ci].type != CH_WORD)
     return 0;
   const pl_token *tk = &c->t->toks[c->ch[ci].t0];
@@ -1036,6 +1050,16 @@ static int name_word(const ctx *c, size_t ci, int first) {
   return 0;
 }
 
+/* is_particle of chunk ci's word, kept in the memo (bits 16 known, 32
+ * yes). */
+static int particle_at(const ctx *c, size_t ci) {
+  if (!c->memo || ci >= c->nch)
+    return is_particle(norm(c, c->ch[ci].t0));
+  if (!(c->memo[ci] & 16))
+    c->memo[ci] |= 16 | (is_particle(norm(c, c->ch[ci].t0)) ? 32 : 0);
+  return (c->memo[ci] & 32) != 0;
+}
+
 /* Discovers a name at ci: returns the chunk after it, or 0. */
 static size_t scan_name(const ctx *c, size_t ci) {
   if (ci > c->s_c0 && name_word(c, ci - 1, 0) &&
@@ -1046,7 +1070,7 @@ static size_t scan_name(const ctx *c, size_t ci) {
   /* a name does not start with a particle, but for the compound given
      names "عبد ..." and "أبو ..." */
   if (!name_word(c, ci, 1) ||
-      (is_particle(norm(c, c->ch[ci].t0)) &&
+      (particle_at(c, ci) &&
        strcmp(norm(c, c->ch[ci].t0), "\xd8\xb9\xd8\xa8\xd8\xaf") &&
        strcmp(norm(c, c->ch[ci].t0), "\xd8\xa7\xd8\xa8\xd9\x88")))
     return 0;
@@ -1064,13 +1088,13 @@ static size_t scan_name(const ctx *c, size_t ci) {
     /* و at the start of a third word is "and" */
     if (words >= 2 && !strncmp(w, "\xd9\x88", 2))
       break;
-    if (words >= (latin ? 3 : 2) && !is_particle(w))
+    if (words >= (latin ? 3 : 2) && !particle_at(c, j))
       break;
-    if (!is_particle(w))
+    if (!particle_at(c, j))
       words++;
     j++;
   }
-  while (j > ci && is_particle(norm(c, c->ch[j - 1].t0)))
+  while (j > ci && particle_at(c, j - 1))
     j--;
   if (words < 2 || j == ci)
     return 0;
@@ -2166,6 +2190,9 @@ static int apply(ctx *c, const rule *r, cap *caps, size_t c0, size_t c1) {
 /* Runs every rule at every chunk of every sentence. */
 static int run_rules(ctx *c) {
   size_t ci = 0;
+  free(c->memo);
+  if (!(c->memo = calloc(c->nch ? c->nch : 1, 1)))
+    return PL_ENOMEM;
   c->nsubject = 0;
   c->last_deleg = -1;
   for (size_t s = 0; s < c->t->nsents; s++) {
@@ -2809,6 +2836,7 @@ done:
   free(c.ch);
   free(c.dates);
   free(c.resume);
+  free(c.memo);
   pl_facts_free(f);
   return rc;
 }

@@ -14,6 +14,7 @@
 typedef struct trie_slot {
   uint32_t parent; /* parent node + 1 (0: empty slot) */
   uint32_t child;  /* child node */
+  uint32_t hash;   /* low bits of hash_key(parent, tok): cheap mismatch */
   const char *tok; /* folded token (arena) */
 } trie_slot;
 
@@ -30,7 +31,17 @@ struct pl_lexicon {
   trie_slot *slots;   /* open-addressing hash: (parent, token) -> child */
   size_t nslots;      /* power of two */
   size_t used;        /* slots in use */
+  uint64_t stop_bloom[1024]; /* bits of stop_bit() of every one-word stop
+                                form: a clear bit means "not a stop word" */
 };
+
+/* The bloom-filter bit of a folded word (FNV-1a folded to 16 bits). */
+static unsigned stop_bit(const char *w) {
+  uint32_t h = 2166136261u;
+  for (; *w; w++)
+    h = (h ^ (unsigned char)*w) * 16777619u;
+  return (h ^ (h >> 16)) & 0xFFFF;
+}
 
 static const char *kind_names[LEX_NKINDS] = {
     "state", "org", "group", "media", "place",
@@ -52,7 +63,7 @@ static int grow_slots(pl_lexicon *lx) {
     trie_slot *o = &lx->slots[i];
     if (!o->parent)
       continue;
-    size_t h = hash_key(o->parent - 1, o->tok) & (n - 1);
+    size_t h = o->hash & (n - 1);
     while (s[h].parent)
       h = (h + 1) & (n - 1);
     s[h] = *o;
@@ -66,10 +77,12 @@ static int grow_slots(pl_lexicon *lx) {
 static int64_t child_of(const pl_lexicon *lx, uint32_t node, const char *tok) {
   if (!lx->nslots)
     return -1;
-  size_t h = hash_key(node, tok) & (lx->nslots - 1);
+  uint32_t full = (uint32_t)hash_key(node, tok);
+  size_t h = full & (lx->nslots - 1);
   while (lx->slots[h].parent) {
-    if (lx->slots[h].parent == node + 1 && !strcmp(lx->slots[h].tok, tok))
-      return lx->slots[h].child;
+    const trie_slot *sl = &lx->slots[h];
+    if (sl->hash == full && sl->parent == node + 1 && !strcmp(sl->tok, tok))
+      return sl->child;
     h = (h + 1) & (lx->nslots - 1);
   }
   return -1;
@@ -95,9 +108,11 @@ static int64_t add_child(pl_lexicon *lx, uint32_t node, const char *tok) {
   const char *copy = pl_arena_strdup(&lx->arena, tok);
   if (!copy)
     return -1;
-  size_t h = hash_key(node, tok) & (lx->nslots - 1);
+  uint32_t full = (uint32_t)hash_key(node, tok);
+  size_t h = full & (lx->nslots - 1);
   while (lx->slots[h].parent)
     h = (h + 1) & (lx->nslots - 1);
+  lx->slots[h].hash = full;
   lx->slots[h].parent = node + 1;
   lx->slots[h].child = id;
   lx->slots[h].tok = copy;
@@ -194,6 +209,10 @@ int pl_lexicon_add(pl_lexicon *lx, int kind, const char *id, const char *name,
         (fold.len && insert_phrase(lx, fold.data, idx) < 0)) {
       rc = PL_ENOMEM;
       break;
+    }
+    if (kind == LEX_STOP && fold.len && !memchr(fold.data, ' ', fold.len)) {
+      unsigned bit = stop_bit(fold.data);
+      lx->stop_bloom[bit >> 6] |= (uint64_t)1 << (bit & 63);
     }
     /* Arabic forms also stand with the article: تركي -> التركي */
     if (fold.len && is_arabic_text(fold.data) && kind != LEX_STOP &&
@@ -394,8 +413,9 @@ int pl_lexicon_find(const pl_lexicon *lx, int kind, const char *id) {
 #define AR_KAF "\xD9\x83"
 #define AR_AL "\xD8\xA7\xD9\x84"
 
-static int starts(const char *w, const char *p) {
-  return strncmp(w, p, strlen(p)) == 0;
+/* Does the n-byte string w start with the 2-byte letter p? */
+static int starts2(const char *w, size_t n, const char *p) {
+  return n >= 2 && w[0] == p[0] && w[1] == p[1];
 }
 
 int pl_lexicon_peel(const char *w, char out[4][128], int letters[4]) {
@@ -408,24 +428,30 @@ int pl_lexicon_peel(const char *w, char out[4][128], int letters[4]) {
   if (!is_arabic_text(w))
     return n;
   const char *base = w;
+  size_t bl = wl;
   int peeled = 0;
-  if ((starts(w, AR_WAW) || starts(w, AR_FA)) && wl >= 6) {
+  if ((starts2(w, wl, AR_WAW) || starts2(w, wl, AR_FA)) && wl >= 6) {
     base = w + 2;
+    bl = wl - 2;
     peeled = 1;
-    memcpy(out[n], base, strlen(base) + 1);
+    memcpy(out[n], base, bl + 1);
     letters[n++] = 1;
   }
   for (int pass = 0; pass < 2 && n < 4; pass++) {
     const char *b = pass ? base : w;
+    size_t len = pass ? bl : wl;
     int pl = pass ? peeled : 0;
     if (pass == 1 && b == w)
       break;
-    if (starts(b, AR_LAM AR_LAM) && strlen(b) > 6 && n < 4) {
-      snprintf(out[n], 128, "%s%s", AR_AL, b + 4);
+    if (len <= 6)
+      continue;
+    if (starts2(b, len, AR_LAM) && starts2(b + 2, len - 2, AR_LAM)) {
+      memcpy(out[n], AR_AL, 4); /* لل as ل + ال */
+      memcpy(out[n] + 4, b + 4, len - 4 + 1);
       letters[n++] = pl + 1;
-    } else if ((starts(b, AR_BA) || starts(b, AR_LAM) || starts(b, AR_KAF)) &&
-               strlen(b) > 6 && n < 4) {
-      memcpy(out[n], b + 2, strlen(b + 2) + 1);
+    } else if (starts2(b, len, AR_BA) || starts2(b, len, AR_LAM) ||
+               starts2(b, len, AR_KAF)) {
+      memcpy(out[n], b + 2, len - 2 + 1);
       letters[n++] = pl + 1;
     }
   }
@@ -503,6 +529,9 @@ int pl_lexicon_match(const pl_lexicon *lx, const pl_text *t, size_t i,
 }
 
 int pl_lexicon_is_stop(const pl_lexicon *lx, const char *w) {
+  unsigned bit = stop_bit(w);
+  if (!(lx->stop_bloom[bit >> 6] & ((uint64_t)1 << (bit & 63))))
+    return 0; /* most words: no stop form hashes here */
   int64_t node = child_of(lx, 0, w);
   if (node < 0)
     return 0;

@@ -17,6 +17,8 @@ struct pl_segmenter {
   UChar *u16;            /* the text as UTF-16 */
   uint32_t *map;         /* UTF-16 index -> byte offset; map[len] = bytes */
   size_t cap;            /* units allocated in u16 and map */
+  uint8_t ar_class[256]; /* U+0600..U+06FF: bit 1 u_isdigit, bit 2
+                            u_isalpha (ICU's answers, asked once) */
 };
 
 typedef struct text_impl {
@@ -25,7 +27,8 @@ typedef struct text_impl {
   size_t capsents; /* sentences allocated */
 } text_impl;
 
-uint32_t pl_utf8_next(const char *str, size_t n, size_t *i) {
+/* pl_utf8_next, inlined in this file's loops. */
+static inline uint32_t utf8_dec(const char *str, size_t n, size_t *i) {
   const unsigned char *s = (const unsigned char *)str;
   size_t p = *i;
   unsigned c = s[p];
@@ -66,6 +69,39 @@ uint32_t pl_utf8_next(const char *str, size_t n, size_t *i) {
   }
   *i = p + len;
   return cp;
+}
+
+uint32_t pl_utf8_next(const char *str, size_t n, size_t *i) {
+  return utf8_dec(str, n, i);
+}
+
+/* Appends cp as UTF-8 to b, keeping b NUL-terminated (pl_buf_put_cp
+ * without the call). */
+static inline int put_cp(pl_buf *b, uint32_t cp) {
+  if (b->len + 5 > b->cap && pl_buf_reserve(b, 4) < 0)
+    return PL_ENOMEM;
+  char *o = b->data + b->len;
+  if (cp < 0x80) {
+    o[0] = (char)cp;
+    b->len += 1;
+  } else if (cp < 0x800) {
+    o[0] = (char)(0xC0 | (cp >> 6));
+    o[1] = (char)(0x80 | (cp & 0x3F));
+    b->len += 2;
+  } else if (cp < 0x10000) {
+    o[0] = (char)(0xE0 | (cp >> 12));
+    o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (cp & 0x3F));
+    b->len += 3;
+  } else {
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    b->len += 4;
+  }
+  b->data[b->len] = '\0';
+  return 0;
 }
 
 /* Arabic-block folding. Returns the folded code point, 0 to drop it, or
@@ -110,7 +146,7 @@ static int fold_cp(pl_buf *b, uint32_t cp) {
   if (f == 0)
     return 0;
   if (f != 0xFFFFFFFF)
-    return pl_buf_put_cp(b, f);
+    return put_cp(b, f);
   /* slow path: compatibility decomposition, case fold, marks dropped */
   UErrorCode st = U_ZERO_ERROR;
   const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&st);
@@ -133,7 +169,7 @@ static int fold_cp(pl_buf *b, uint32_t cp) {
     uint32_t g = fold_fast((uint32_t)c);
     if (g == 0)
       continue;
-    if (pl_buf_put_cp(b, g == 0xFFFFFFFF ? (uint32_t)c : g) < 0)
+    if (put_cp(b, g == 0xFFFFFFFF ? (uint32_t)c : g) < 0)
       return PL_ENOMEM;
   }
   return 0;
@@ -143,7 +179,7 @@ int pl_text_fold(const char *s, size_t n, void *out) {
   pl_buf *b = out;
   size_t i = 0;
   while (i < n) {
-    uint32_t cp = pl_utf8_next(s, n, &i);
+    uint32_t cp = utf8_dec(s, n, &i);
     if (cp == '.' || cp == '\'' || cp == 0x2019)
       continue; /* "U.S." folds like "US" */
     if (fold_cp(b, cp) < 0)
@@ -200,6 +236,9 @@ int pl_segmenter_new(pl_segmenter **out, pl_error *err) {
     return pl_error_set(err, PL_EINPUT, NULL, "icu break iterator: %s",
                         u_errorName(st));
   }
+  for (int k = 0; k < 256; k++)
+    seg->ar_class[k] = (uint8_t)((u_isdigit(0x0600 + k) ? 1 : 0) |
+                                 (u_isalpha(0x0600 + k) ? 2 : 0));
   *out = seg;
   return 0;
 }
@@ -245,7 +284,11 @@ static int to_utf16(pl_segmenter *seg, const char *src, size_t len,
   int32_t k = 0;
   while (i < len) {
     size_t at = i;
-    uint32_t cp = pl_utf8_next(src, len, &i);
+    uint32_t cp;
+    if ((unsigned char)src[i] < 0x80)
+      cp = (unsigned char)src[i++];
+    else
+      cp = utf8_dec(src, len, &i);
     if (cp == 0)
       cp = ' ';
     if (cp >= 0x10000) {
@@ -295,8 +338,9 @@ static int push_token(pl_text *t, text_impl *im, pl_buf *norm, uint32_t s,
 
 /* Splits a word into runs (Arabic letters | digits; "'s" apart) and pushes
  * each as a token. */
-static int push_word(pl_text *t, text_impl *im, pl_buf *norm, uint32_t s,
-                     uint32_t e, int para, uint32_t sent) {
+static int push_word(const pl_segmenter *seg, pl_text *t, text_impl *im,
+                     pl_buf *norm, uint32_t s, uint32_t e, int para,
+                     uint32_t sent) {
   const char *src = t->src;
   size_t i = s;
   uint32_t run = s;
@@ -304,7 +348,7 @@ static int push_word(pl_text *t, text_impl *im, pl_buf *norm, uint32_t s,
   int flags = para ? PL_TOKF_PARA : 0;
   while (i < e) {
     size_t at = i;
-    uint32_t cp = pl_utf8_next(src, e, &i);
+    uint32_t cp = utf8_dec(src, e, &i);
     if (cp == '\'' || cp == 0x2019) {
       if (at > run) {
         if (push_token(t, im, norm, run, (uint32_t)at,
@@ -316,8 +360,18 @@ static int push_word(pl_text *t, text_impl *im, pl_buf *norm, uint32_t s,
       prev = -1;
       continue;
     }
-    int digit = u_isdigit((UChar32)cp) ? 1 : 0;
     int arabic = cp >= 0x0600 && cp <= 0x06FF;
+    int digit, alpha;
+    if (cp < 0x80) {
+      digit = cp >= '0' && cp <= '9';
+      alpha = (cp | 32) >= 'a' && (cp | 32) <= 'z';
+    } else if (arabic) {
+      digit = seg->ar_class[cp - 0x0600] & 1;
+      alpha = (seg->ar_class[cp - 0x0600] >> 1) & 1;
+    } else {
+      digit = u_isdigit((UChar32)cp) ? 1 : 0;
+      alpha = u_isalpha((UChar32)cp) ? 1 : 0;
+    }
     if (prev >= 0 && digit != prev && (arabic || prev == 0) && at > run &&
         (arabic || (src[run] & 0x80))) {
       if (push_token(t, im, norm, run, (uint32_t)at,
@@ -326,7 +380,7 @@ static int push_word(pl_text *t, text_impl *im, pl_buf *norm, uint32_t s,
       flags = 0;
       run = (uint32_t)at;
     }
-    if (u_isalpha((UChar32)cp) || digit)
+    if (alpha || digit)
       prev = digit;
   }
   if (e > run) {
@@ -456,7 +510,7 @@ int pl_text_segment(pl_segmenter *seg, const char *src, size_t len,
     int status = ubrk_getRuleStatus(seg->words);
     int newpara = t->sents[si].para != last_para;
     if (status >= UBRK_WORD_NONE_LIMIT) {
-      if (push_word(t, im, &norm, s, e, newpara, (uint32_t)si) < 0) {
+      if (push_word(seg, t, im, &norm, s, e, newpara, (uint32_t)si) < 0) {
         rc = PL_ENOMEM;
         goto done;
       }
