@@ -345,6 +345,8 @@ typedef struct chunk {
 typedef struct person {
   char *key;       /* folded tokens, space-separated */
   char *shortkey;  /* the short form (last name), or NULL when ambiguous */
+  char skel[2][192]; /* skeletons of key and shortkey (see skeleton) */
+  int skel_ok;     /* skel is up to date with key and shortkey */
   int actor;       /* facts actor index */
   int ntok;        /* tokens in key */
 } person;
@@ -635,6 +637,7 @@ static int person_for(ctx *c, size_t t0, size_t t1) {
     if (tail_of(key.data, p->key)) { /* a longer form of a known short one */
       free(p->key);
       p->key = pl_buf_take(&key);
+      p->skel_ok = 0;
       return p->actor;
     }
   }
@@ -661,6 +664,7 @@ static int person_for(ctx *c, size_t t0, size_t t1) {
   p->ntok = (int)(t1 - t0);
   p->actor = (int)c->f->nactors++;
   p->shortkey = NULL;
+  p->skel_ok = 0;
   p->key = pl_buf_take(&key);
   return p->actor;
 oom:
@@ -707,41 +711,49 @@ static int push_chunk(ctx *c, const chunk *k) {
 /* Known persons: full names and unambiguous last names. */
 static size_t match_person(const ctx *c, size_t i, int *actor) {
   size_t best = 0;
+  /* the first word's skeletons, with and without its proclitics: once */
+  char cand[4][128];
+  int letters[4];
+  int nc = pl_lexicon_peel(norm(c, i), cand, letters);
+  char first[4][256];
+  for (int q = 0; q < nc; q++)
+    skeleton(cand[q], first[q], sizeof first[q]);
   for (size_t p = 0; p < c->npersons; p++) {
-    const person *ps = &c->persons[p];
+    person *ps = &c->persons[p];
+    if (!ps->skel_ok) {
+      skeleton(ps->key, ps->skel[0], sizeof ps->skel[0]);
+      skeleton(ps->shortkey ? ps->shortkey : "", ps->skel[1],
+               sizeof ps->skel[1]);
+      ps->skel_ok = 1;
+    }
     for (int form = 0; form < 2; form++) {
-      const char *key = form ? ps->shortkey : ps->key;
-      if (!key)
+      const char *k = ps->skel[form];
+      if (!*k)
         continue;
-      size_t j = i;
-      const char *k = key;
+      size_t n = strcspn(k, " ");
+      int hit = 0;
+      for (int q = 0; q < nc && !hit; q++)
+        hit = strlen(first[q]) == n && !strncmp(first[q], k, n);
+      if (!hit)
+        continue;
+      /* the following words, without proclitics */
+      size_t j = i + 1;
+      k += n;
+      while (*k == ' ')
+        k++;
       int ok = 1;
-      while (*k) {
+      while (*k && ok) {
         while (j < c->t->ntoks && c->t->toks[j].kind == PL_TOK_PUNCT &&
                norm(c, j)[0] == '-')
           j++;
-        size_t n = strcspn(k, " ");
+        n = strcspn(k, " ");
         if (j >= c->t->ntoks || c->t->toks[j].sent != c->t->toks[i].sent) {
           ok = 0;
           break;
         }
-        const char *w = norm(c, j);
-        /* the first word may carry a proclitic */
-        char cand[4][128];
-        int letters[4], nc = j == i ? pl_lexicon_peel(w, cand, letters) : 1;
-        int hit = 0;
-        for (int q = 0; q < nc && !hit; q++) {
-          const char *x = j == i ? cand[q] : w;
-          char sx[256], sk[256], kk[256];
-          snprintf(kk, sizeof kk, "%.*s", (int)n, k);
-          skeleton(x, sx, sizeof sx);
-          skeleton(kk, sk, sizeof sk);
-          hit = !strcmp(sx, sk);
-        }
-        if (!hit) {
-          ok = 0;
-          break;
-        }
+        char sx[256];
+        skeleton(norm(c, j), sx, sizeof sx);
+        ok = strlen(sx) == n && !strncmp(sx, k, n);
         j++;
         k += n;
         while (*k == ' ')
@@ -762,6 +774,7 @@ static void person_short_forms(ctx *c) {
     person *ps = &c->persons[p];
     free(ps->shortkey);
     ps->shortkey = NULL;
+    ps->skel_ok = 0;
     const char *sp = strrchr(ps->key, ' ');
     if (!sp)
       continue;
