@@ -26,6 +26,12 @@ enum {
   E_ORD, E_NUM, E_SUBJ, E_CUE, E_LIT, E_GAP, E_COMMA
 };
 
+/* What a chunk of text is (see build_chunks). */
+enum {
+  CH_WORD, CH_NUM, CH_PUNCT, CH_ACTOR, CH_PLACE, CH_ROLE, CH_ROLEMOD,
+  CH_CUE, CH_ORD, CH_STOP, CH_DATE
+};
+
 typedef struct elem {
   int kind;          /* E_* */
   int opt;           /* "?": may be absent */
@@ -60,6 +66,8 @@ typedef struct rule {
   int lang;               /* 1 ar, 2 en, 3 both */
   uint64_t need;          /* cues (bits of the extractor's cue table) a
                              sentence must hold for the rule to match */
+  uint32_t first;         /* chunk types (bits of CH_*) a match can start
+                             at */
 } rule;
 
 struct pl_extractor {
@@ -160,6 +168,32 @@ static int cue_bit(pl_extractor *ex, const char *name) {
   return ex->ncues++;
 }
 
+/* The chunk types a match of r can start at, from its first element (what
+ * each matcher accepts first; everything when it may be absent). */
+static uint32_t rule_first(const rule *r) {
+  const elem *e = &r->elems[0];
+#define B(t) (1u << (t))
+  if (e->opt || e->neg)
+    return ~0u;
+  switch (e->kind) {
+  case E_CUE: return B(CH_CUE);
+  case E_COMMA: return B(CH_PUNCT);
+  case E_DATE: return B(CH_DATE);
+  case E_PLACE: return B(CH_PLACE);
+  case E_ORD: return B(CH_ORD);
+  case E_NUM: return B(CH_NUM) | B(CH_WORD) | B(CH_STOP);
+  case E_ACTOR: return B(CH_ACTOR);
+  case E_NAME: return B(CH_WORD) | B(CH_ACTOR) | B(CH_CUE);
+  case E_ROLE: return B(CH_ACTOR) | B(CH_ROLE) | B(CH_ROLEMOD);
+  case E_PARTY:
+  case E_PARTIES:
+    return B(CH_WORD) | B(CH_STOP) | B(CH_CUE) | B(CH_PLACE) | B(CH_ACTOR) |
+           B(CH_ROLE) | B(CH_ROLEMOD);
+  default: return ~0u; /* a literal, SUBJ, REST, a gap */
+  }
+#undef B
+}
+
 /* The cues rule r cannot match without: its plain @cue elements. */
 static uint64_t rule_needs(pl_extractor *ex, const rule *r) {
   uint64_t need = 0;
@@ -247,6 +281,7 @@ static int load_rules(pl_extractor *ex, const char *path, int lang,
       break;
     }
     r->need = rule_needs(ex, r);
+    r->first = rule_first(r);
     ex->nrules++;
   }
   free(line);
@@ -323,11 +358,6 @@ void pl_extractor_free(pl_extractor *ex) {
 }
 
 /* ---- chunks ------------------------------------------------------------ */
-
-enum {
-  CH_WORD, CH_NUM, CH_PUNCT, CH_ACTOR, CH_PLACE, CH_ROLE, CH_ROLEMOD,
-  CH_CUE, CH_ORD, CH_STOP, CH_DATE
-};
 
 typedef struct chunk {
   uint8_t type;    /* CH_* */
@@ -2235,7 +2265,8 @@ static int run_rules(ctx *c) {
       for (size_t ri = 0; ri < c->ex->nrules; ri++) {
         const rule *r = &c->ex->rules[ri];
         if (!(r->lang & c->lang) || p < c->resume[ri] ||
-            (r->need & have) != r->need)
+            (r->need & have) != r->need ||
+            !(r->first & (1u << c->ch[p].type)))
           continue;
         cap caps[MAX_ELEMS];
         size_t end = 0;
