@@ -77,13 +77,17 @@ int pl_store__merge_entities(pl_store *st, long long into, long long from,
       "INSERT OR IGNORE INTO merges(entity_id, alias, reason, doc_id) SELECT"
       " ?1, alias, reason, doc_id FROM merges WHERE entity_id = ?2",
       "UPDATE events SET place_id = ?1 WHERE place_id = ?2",
-      "INSERT OR IGNORE INTO event_claims SELECT ?1, doc_id, start, end,"
+      "INSERT OR IGNORE INTO event_claims(event_id, doc_id, start, end,"
       " date_from, date_to, precision, kind, place, round, status, content,"
-      " date_text FROM event_claims WHERE event_id = ?2",
+      " date_text, process) SELECT ?1, doc_id, start, end, date_from,"
+      " date_to, precision, kind, place, round, status, content, date_text,"
+      " process FROM event_claims WHERE event_id = ?2",
       "UPDATE events SET date_from = coalesce(date_from, (SELECT date_from"
       " FROM events WHERE entity_id = ?2)), date_to = coalesce(date_to,"
       " (SELECT date_to FROM events WHERE entity_id = ?2)), round ="
       " coalesce(round, (SELECT round FROM events WHERE entity_id = ?2)),"
+      " process = coalesce(process, (SELECT process FROM events WHERE"
+      " entity_id = ?2)),"
       " place_id = coalesce(place_id, (SELECT place_id FROM events WHERE"
       " entity_id = ?2)) WHERE entity_id = ?1",
       "UPDATE edges SET src = ?1 WHERE src = ?2",
@@ -164,7 +168,7 @@ static int candidates(pl_store *st, const char *name, long long *ids,
       "SELECT DISTINCT a.entity_id FROM aliases a JOIN entities e ON e.id ="
       " a.entity_id WHERE a.norm_key = ?1 AND e.type NOT IN ('meeting',"
       " 'proposal') ORDER BY a.entity_id";
-  pl_buf key = {0}, k2 = {0};
+  pl_buf key = {0}, k2 = {0}, lat = {0};
   int rc;
   *n = 0;
   long long id = node_id(name);
@@ -189,17 +193,21 @@ static int candidates(pl_store *st, const char *name, long long *ids,
   if ((rc = collect(st, by_alias, key.data, ids, cap, n, err)) < 0 || *n)
     goto done;
   k2.len = 0;
-  if (pl_buf_puts(&k2, "lat:") < 0) {
-    rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+  /* The skeleton is made apart from its prefix: its first word would
+   * follow a space after text already in the buffer. */
+  if ((rc = pl_store__latin_key(st, key.data, key.len, &lat, err)) < 0)
     goto done;
-  }
-  if ((rc = pl_store__latin_key(st, key.data, key.len, &k2, err)) < 0)
-    goto done;
-  if (k2.len > 4 + 5 && strchr(k2.data + 4, ' '))
+  if (lat.len > 5 && strchr(lat.data, ' ')) {
+    if (pl_buf_puts(&k2, "lat:") < 0 || pl_buf_puts(&k2, lat.data) < 0) {
+      rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+      goto done;
+    }
     rc = collect(st, by_alias, k2.data, ids, cap, n, err);
+  }
 done:
   pl_buf_free(&key);
   pl_buf_free(&k2);
+  pl_buf_free(&lat);
   return rc < 0 ? rc : 0;
 }
 

@@ -92,13 +92,15 @@ static pl_span sentence_span(const rebuild *r, pl_span span,
 }
 
 /* Reads the actors: entities mentioned in the document, then the other
- * ends of its relations (events aside), in id order. */
+ * ends of its relations (events aside), in id order. Places are not
+ * actors: the meetings held there make them again, with their mentions. */
 static int read_actors(rebuild *r) {
   sqlite3_stmt *s = prep(
       r, "SELECT e.id, e.type, e.name, e.name_ar, e.key, e.translit,"
          " coalesce((SELECT n FROM mentions m WHERE m.entity_id = e.id AND"
          " m.doc_id = ?1), 0) FROM entities e WHERE e.type NOT IN"
-         " ('meeting', 'proposal') AND (e.id IN (SELECT entity_id FROM"
+         " ('meeting', 'proposal', 'place') AND (e.id IN (SELECT"
+         " entity_id FROM"
          " mentions WHERE doc_id = ?1) OR e.id IN (SELECT g.src FROM edges g"
          " JOIN evidence x ON x.edge_id = g.id WHERE x.doc_id = ?1) OR e.id"
          " IN (SELECT g.dst FROM edges g JOIN evidence x ON x.edge_id = g.id"
@@ -324,7 +326,9 @@ static int read_events(rebuild *r) {
   sqlite3_stmt *s = prep(
       r, "SELECT c.event_id, e.type, c.start, c.end, c.date_from, c.date_to,"
          " c.precision, c.kind, c.place, c.round, c.status, c.content,"
-         " c.date_text, x.start, x.end, x.sentence, x.rule FROM event_claims"
+         " c.date_text, x.start, x.end, x.sentence, x.rule,"
+         " coalesce(c.process, (SELECT v.process FROM events v WHERE"
+         " v.entity_id = c.event_id)) FROM event_claims"
          " c JOIN entities e ON e.id = c.event_id LEFT JOIN evidence x ON"
          " x.rowid = (SELECT x2.rowid FROM evidence x2 JOIN edges g ON g.id ="
          " x2.edge_id WHERE x2.doc_id = ?1 AND x2.start = c.start AND x2.end"
@@ -358,6 +362,7 @@ static int read_events(rebuild *r) {
       m->round = col(r, s, 9, &fail);
       m->status = col(r, s, 10, &fail);
       m->date_text = col(r, s, 12, &fail);
+      m->process = col(r, s, 17, &fail);
       m->ev.span.start = (uint32_t)st;
       m->ev.span.end = (uint32_t)en;
       m->ev.sentence = m->ev.span;

@@ -28,6 +28,156 @@ static long long node_id(const char *s) {
   return v;
 }
 
+/* Appends the ids s yields (column 0) to *v; s is reset after. */
+static int collect_ids(pl_store *st, sqlite3_stmt *s, long long **v,
+                       size_t *nv, size_t *cap, pl_error *err) {
+  int r, rc = 0;
+  while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+    if (*nv == *cap) {
+      size_t nc = *cap ? *cap * 2 : 8;
+      long long *p = realloc(*v, nc * sizeof *p);
+      if (!p) {
+        rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+        break;
+      }
+      *v = p;
+      *cap = nc;
+    }
+    (*v)[(*nv)++] = sqlite3_column_int64(s, 0);
+  }
+  if (rc >= 0 && r != SQLITE_DONE)
+    rc = pl_store__dberr(st, err, "read");
+  sqlite3_reset(s);
+  return rc;
+}
+
+/* Sorts v and drops repeats. */
+static void uniq(long long *v, size_t *nv) {
+  if (*nv < 2)
+    return;
+  qsort(v, *nv, sizeof *v, cmp_ll);
+  size_t w = 1;
+  for (size_t i = 1; i < *nv; i++)
+    if (v[i] != v[w - 1])
+      v[w++] = v[i];
+  *nv = w;
+}
+
+/* Adds the actors whose alias is exactly key (n bytes) to *v. */
+static int by_alias(pl_store *st, const char *key, size_t n, long long **v,
+                    size_t *nv, size_t *cap, pl_error *err) {
+  sqlite3_stmt *s = pl_store__stmt(st, S_Q_ALIAS_ANY, err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_text(s, 1, key, (int)n, SQLITE_TRANSIENT);
+  return collect_ids(st, s, v, nv, cap, err);
+}
+
+/* Letters of a skeleton key (spaces and the prefix not counted). */
+static size_t letters(const char *k, size_t from) {
+  size_t n = 0;
+  for (const char *p = k + from; *p; p++)
+    n += *p != ' ';
+  return n;
+}
+
+/* The fuzzy tiers of a name's look-up, tried in order when no alias or key
+ * matches exactly: tier 0, the Latin and Arabic consonant skeletons of the
+ * whole name ("de Mistura" → lat:d mstr, "Lavrov" → lat:lfrf); tier 1,
+ * its Latin skeleton as a surname key (sur:), the name as whole words of
+ * a plain alias ("Staffan" in "staffan de mistura") or its skeleton as
+ * whole words of a Latin one ("Staffan" → stfn in lat:stfn d mstr). */
+static int fuzzy_tier(pl_store *st, int tier, const pl_buf *key,
+                      long long **v, size_t *nv, size_t *cap,
+                      pl_error *err) {
+  pl_buf lat = {0}, ar = {0}, k = {0};
+  int rc;
+  /* The skeletons are made apart: their first word would follow a space
+   * after a prefix already in the buffer. */
+  if ((rc = pl_store__latin_key(st, key->data, key->len, &lat, err)) < 0 ||
+      (rc = pl_store__arabic_key(key->data, key->len, &ar, err)) < 0)
+    goto done;
+  if (tier == 0) {
+    /* A skeleton of one or two letters ("Gao" → j) says too little. */
+    if (lat.len && letters(lat.data, 0) >= 3) {
+      if (pl_buf_puts(&k, "lat:") < 0 || pl_buf_puts(&k, lat.data) < 0)
+        goto oom;
+      if ((rc = by_alias(st, k.data, k.len, v, nv, cap, err)) < 0)
+        goto done;
+    }
+    if (ar.len && letters(ar.data, 0) >= 2) {
+      k.len = 0;
+      if (pl_buf_puts(&k, "ar:") < 0 || pl_buf_puts(&k, ar.data) < 0)
+        goto oom;
+      if ((rc = by_alias(st, k.data, k.len, v, nv, cap, err)) < 0)
+        goto done;
+    }
+  } else {
+    if (lat.len && letters(lat.data, 0) >= 3) {
+      if (pl_buf_puts(&k, "sur:") < 0 || pl_buf_puts(&k, lat.data) < 0)
+        goto oom;
+      if ((rc = by_alias(st, k.data, k.len, v, nv, cap, err)) < 0)
+        goto done;
+    }
+    /* The words of a plain alias, or of a Latin skeleton (?2). */
+    static const char words_sql[] =
+        "SELECT DISTINCT a.entity_id FROM aliases a JOIN entities e ON e.id ="
+        " a.entity_id WHERE e.type NOT IN ('meeting', 'proposal') AND"
+        " ((instr(a.norm_key, ':') = 0 AND instr(' ' || a.norm_key || ' ',"
+        " ' ' || ?1 || ' ') > 0) OR (?2 IS NOT NULL AND a.norm_key LIKE"
+        " 'lat:%' AND instr(' ' || substr(a.norm_key, 5) || ' ',"
+        " ' ' || ?2 || ' ') > 0))";
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, words_sql, -1, &s, NULL) != SQLITE_OK) {
+      rc = pl_store__dberr(st, err, "read");
+      goto done;
+    }
+    sqlite3_bind_text(s, 1, key->data, (int)key->len, SQLITE_TRANSIENT);
+    if (lat.len && letters(lat.data, 0) >= 3)
+      sqlite3_bind_text(s, 2, lat.data, (int)lat.len, SQLITE_TRANSIENT);
+    rc = collect_ids(st, s, v, nv, cap, err);
+    sqlite3_finalize(s);
+  }
+done:
+  pl_buf_free(&lat);
+  pl_buf_free(&ar);
+  pl_buf_free(&k);
+  return rc;
+oom:
+  rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+  goto done;
+}
+
+/* PL_EUSAGE: "'X' matches 2 actors: e3 NAME, e9 NAME; use an id". */
+static int ambiguous(pl_store *st, const char *name, const long long *v,
+                     size_t nv, pl_error *err) {
+  pl_buf b = {0};
+  sqlite3_stmt *s = NULL;
+  int fail = sqlite3_prepare_v2(st->db,
+                                "SELECT name FROM entities WHERE id = ?1", -1,
+                                &s, NULL) != SQLITE_OK;
+  for (size_t i = 0; i < nv && i < 5 && !fail; i++) {
+    const char *nm = NULL;
+    if (s) {
+      sqlite3_bind_int64(s, 1, v[i]);
+      if (sqlite3_step(s) == SQLITE_ROW)
+        nm = (const char *)sqlite3_column_text(s, 0);
+    }
+    fail = pl_buf_printf(&b, "%se%lld%s%s", i ? ", " : "", v[i],
+                         nm ? " " : "", nm ? nm : "") < 0;
+    if (s)
+      sqlite3_reset(s);
+  }
+  if (!fail && nv > 5)
+    fail = pl_buf_puts(&b, ", ...") < 0;
+  sqlite3_finalize(s);
+  int rc = pl_error_set(err, PL_EUSAGE, NULL,
+                        "'%s' matches %zu actors: %s; use an id", name, nv,
+                        b.data && !fail ? b.data : "");
+  pl_buf_free(&b);
+  return rc;
+}
+
 int pl_store__find_actor(pl_store *st, const char *name, long long **ids,
                          size_t *n, pl_error *err) {
   long long *v = NULL;
@@ -36,62 +186,39 @@ int pl_store__find_actor(pl_store *st, const char *name, long long **ids,
   int rc = 0;
   *ids = NULL;
   *n = 0;
-  for (int pass = 0; pass < 2 && rc >= 0; pass++) {
-    sqlite3_stmt *s;
-    if (pass == 0) {
-      if (!(s = pl_store__stmt(st, S_Q_KEY, err))) {
-        rc = PL_EDB;
-        break;
-      }
-      sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
-      long long id = node_id(name);
-      if (id)
-        sqlite3_bind_int64(s, 2, id);
-    } else {
-      if ((rc = pl_store__norm_key(name, (size_t)-1, &key, err)) < 0)
-        break;
-      if (!key.len)
-        break;
-      if (!(s = pl_store__stmt(st, S_Q_ALIAS_ANY, err))) {
-        rc = PL_EDB;
-        break;
-      }
-      sqlite3_bind_text(s, 1, key.data, (int)key.len, SQLITE_TRANSIENT);
-    }
-    int r;
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-      if (nv == cap) {
-        size_t nc = cap ? cap * 2 : 8;
-        long long *p = realloc(v, nc * sizeof *p);
-        if (!p) {
-          rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
-          break;
-        }
-        v = p;
-        cap = nc;
-      }
-      v[nv++] = sqlite3_column_int64(s, 0);
-    }
-    if (rc >= 0 && r != SQLITE_DONE)
-      rc = pl_store__dberr(st, err, "read");
-    sqlite3_reset(s);
+  /* Exactly: a lexicon key, a node id, or a normalised alias (namesakes
+   * that share one are all kept). */
+  sqlite3_stmt *s = pl_store__stmt(st, S_Q_KEY, err);
+  if (!s) {
+    rc = PL_EDB;
+    goto done;
   }
+  sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
+  long long id = node_id(name);
+  if (id)
+    sqlite3_bind_int64(s, 2, id);
+  if ((rc = collect_ids(st, s, &v, &nv, &cap, err)) < 0 ||
+      (rc = pl_store__norm_key(name, (size_t)-1, &key, err)) < 0)
+    goto done;
+  if (key.len && (rc = by_alias(st, key.data, key.len, &v, &nv, &cap,
+                                err)) < 0)
+    goto done;
+  /* Else by spelling: one entity, or an error naming the several. */
+  for (int tier = 0; tier < 2 && !nv && key.len; tier++) {
+    if ((rc = fuzzy_tier(st, tier, &key, &v, &nv, &cap, err)) < 0)
+      goto done;
+    uniq(v, &nv);
+    if (nv > 1) {
+      rc = ambiguous(st, name, v, nv, err);
+      goto done;
+    }
+  }
+  uniq(v, &nv);
+done:
   pl_buf_free(&key);
-  if (rc < 0) {
+  if (rc < 0 || !nv) {
     free(v);
-    return rc;
-  }
-  if (nv > 1) {
-    qsort(v, nv, sizeof *v, cmp_ll);
-    size_t w = 1;
-    for (size_t i = 1; i < nv; i++)
-      if (v[i] != v[w - 1])
-        v[w++] = v[i];
-    nv = w;
-  }
-  if (!nv) {
-    free(v);
-    v = NULL;
+    return rc < 0 ? rc : 0;
   }
   *ids = v;
   *n = nv;

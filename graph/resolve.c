@@ -163,6 +163,28 @@ static int strong_skeleton(const char *k) {
   return long_words >= 2 && letters >= 5;
 }
 
+/* Whether a Latin skeleton is a first and a last name, each of two letters
+ * or more, if short ("jn kr": John Kerry and جون كيري): worth a merge when
+ * the other side's key is such a full name too (a "lat:" key of two words
+ * only comes from a name of two words or more) and only one person has
+ * it. A lone surname ("kr") or an initial ("l hsn") never is. */
+static int full_name_skeleton(const char *k) {
+  size_t word = 0;
+  int words = 0, short_word = 0;
+  for (;; k++) {
+    if (!*k || *k == ' ') {
+      words++;
+      short_word |= word < 2;
+      word = 0;
+      if (!*k)
+        break;
+    } else {
+      word++;
+    }
+  }
+  return words == 2 && !short_word;
+}
+
 /* The surface forms of actor i: name, Arabic name, transliteration, each
  * mention, then the extras' surfaces. */
 static size_t nsurfaces(const add_ctx *c, size_t i) {
@@ -321,7 +343,8 @@ static int taken(const add_ctx *c, size_t ai, long long id) {
 /* Finds the entity an unkeyed actor designates (0 when none) and says why
  * in c->reason. Persons: a user alias; the same full name (two words or
  * more); the same Latin or Arabic consonant skeleton of a full name, when
- * it is long enough and designates one person only; else, for a person
+ * it is long enough (or, in Latin, a first and a last name of two letters
+ * or more each) and designates one person only; else, for a person
  * named by a surname only, the one person whose name ends so, unless that
  * person is another actor of this article. Never a weak key alone. */
 static int match_actor(add_ctx *c, size_t ai, const char *type,
@@ -360,7 +383,8 @@ static int match_actor(add_ctx *c, size_t ai, const char *type,
   for (int pass = 0; pass < 2; pass++) {
     for (size_t i = 0; i < c->nnk; i++) {
       const char *k = pass == 0 ? c->nk[i].lat : c->nk[i].ar;
-      if (c->nk[i].ntok < 2 || !strong_skeleton(k))
+      if (c->nk[i].ntok < 2 ||
+          !(strong_skeleton(k) || (pass == 0 && full_name_skeleton(k))))
         continue;
       if ((rc = lookup(c, pass == 0 ? "lat:" : "ar:", k, type, &n, &id)) < 0)
         return rc;
@@ -582,7 +606,42 @@ static int resolve_actor(add_ctx *c, size_t i) {
   return 0;
 }
 
-/* The place entity named name (type place), created when new. */
+/* Gives place id the lexicon's forms of its name as aliases and its Arabic
+ * name (when it has none), and counts the document naming it as a venue
+ * as a mention of it. */
+static int place_names(add_ctx *c, long long id, const char *name) {
+  pl_place_forms f;
+  int rc;
+  if ((rc = pl_store__place_forms(c->st, name, &f, c->err)) < 0)
+    return rc;
+  for (size_t i = 0; i < f.n; i++) {
+    c->key2.len = 0;
+    if ((rc = pl_store__norm_key(f.form[i], f.len[i], &c->key2, c->err)) < 0)
+      return rc;
+    if (c->key2.len &&
+        (rc = insert_alias(c, "", c->key2.data, c->key2.len, id)) < 0)
+      return rc;
+  }
+  sqlite3_stmt *s;
+  if (f.name_ar) {
+    if (!(s = pl_store__stmt(c->st, S_ENT_FILL, c->err)))
+      return PL_EDB;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_text(s, 2, f.name_ar, (int)f.name_ar_len,
+                      SQLITE_TRANSIENT);
+    if ((rc = step_done(c->st, s, c->err)) < 0)
+      return rc;
+  }
+  if (!(s = pl_store__stmt(c->st, S_MENTION_ADD, c->err)))
+    return PL_EDB;
+  sqlite3_bind_int64(s, 1, id);
+  sqlite3_bind_text(s, 2, c->doc->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(s, 3, 1);
+  return step_done(c->st, s, c->err);
+}
+
+/* The place entity named name (type place), created when new; either way
+ * with the lexicon's names of it (place_names). */
 static int resolve_place(add_ctx *c, const char *name, long long *out) {
   int rc;
   *out = 0;
@@ -602,17 +661,19 @@ static int resolve_place(add_ctx *c, const char *name, long long *out) {
     if (rc == 1) {
       *out = sqlite3_column_int64(s, 0);
       sqlite3_reset(s);
-      return 0;
+      return place_names(c, *out, name);
     }
   }
   if ((rc = insert_entity(c, "place", name, NULL, NULL, NULL, out)) < 0)
     return rc;
-  if (!c->key.len)
-    return 0;
-  c->key2.len = 0;
-  if (pl_buf_append(&c->key2, c->key.data, c->key.len) < 0)
-    return oom(c);
-  return insert_alias(c, "", c->key2.data, c->key2.len, *out);
+  if (c->key.len) {
+    c->key2.len = 0;
+    if (pl_buf_append(&c->key2, c->key.data, c->key.len) < 0)
+      return oom(c);
+    if ((rc = insert_alias(c, "", c->key2.data, c->key2.len, *out)) < 0)
+      return rc;
+  }
+  return place_names(c, *out, name);
 }
 
 /* Adds the evidence row of edge for ev. */
@@ -1141,6 +1202,7 @@ static int add_claim(add_ctx *c, long long id, const event_in *e) {
   bind_str(s, 11, e->status);
   bind_str(s, 12, e->content);
   bind_str(s, 13, e->date_text);
+  bind_str(s, 14, e->process);
   return step_done(c->st, s, c->err);
 }
 

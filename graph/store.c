@@ -2,6 +2,8 @@
  * migrations, and the cache of prepared statements. */
 #include "store_int.h"
 
+#include <parley/when.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,7 +80,7 @@ static const char schema_sql[] =
     "  start INTEGER NOT NULL, end INTEGER NOT NULL,\n"
     "  date_from TEXT, date_to TEXT, precision INTEGER NOT NULL DEFAULT 0,\n"
     "  kind TEXT, place TEXT, round TEXT, status TEXT, content TEXT,\n"
-    "  date_text TEXT,\n"
+    "  date_text TEXT, process TEXT,\n"
     "  PRIMARY KEY(event_id, doc_id, start, end)) WITHOUT ROWID;\n"
     "CREATE INDEX event_claims_doc ON event_claims(doc_id);\n";
 
@@ -141,6 +143,12 @@ static const char *const migrations[] = {
      * ("Astana" for Astana round 11), kept on the event (the first report
      * naming one sets it); stores written before know none (NULL). */
     "ALTER TABLE events ADD COLUMN process TEXT;\n",
+    /* 4 → 5: each document's claim about a meeting keeps the process it
+     * named, so that merge-db and merges carry it; older claims take
+     * their meeting's. */
+    "ALTER TABLE event_claims ADD COLUMN process TEXT;\n"
+    "UPDATE event_claims SET process = (SELECT process FROM events WHERE"
+    " entity_id = event_claims.event_id);\n",
 };
 
 /* The statements behind pl_stmt_id, in its order. */
@@ -194,8 +202,8 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_CLAIM_INSERT] =
         "INSERT OR IGNORE INTO event_claims(event_id, doc_id, start, end,"
         " date_from, date_to, precision, kind, place, round, status, content,"
-        " date_text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-        " ?13)",
+        " date_text, process) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+        " ?11, ?12, ?13, ?14)",
     [S_AFFILIATIONS] = "SELECT DISTINCT dst FROM edges WHERE src = ?1 AND"
                        " type IN ('holds_role', 'heads', 'member_of') AND"
                        " dst IS NOT NULL",
@@ -256,16 +264,34 @@ const char *pl_store_default_path(void) {
   return p && *p ? p : "parley.db";
 }
 
+/* The message for the connection's last error: SQLite says "disk I/O
+ * error" when the disk is full or a file grew past its limit, which tells a
+ * user nothing, so those are named. */
+static const char *db_message(pl_store *st) {
+  if (!st || !st->db)
+    return "no database";
+  int code = sqlite3_extended_errcode(st->db);
+  int sys = sqlite3_system_errno(st->db);
+  if ((code & 0xff) == SQLITE_FULL ||
+      ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG)))
+    return "disk full or file too large";
+  return sqlite3_errmsg(st->db);
+}
+
 int pl_store__dberr(pl_store *st, pl_error *err, const char *what) {
   return pl_error_set(err, PL_EDB, st ? st->path : NULL, "%s: %s", what,
-                      st && st->db ? sqlite3_errmsg(st->db) : "no database");
+                      db_message(st));
 }
 
 int pl_store__exec(pl_store *st, const char *sql, pl_error *err) {
   char *msg = NULL;
   if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    int code = sqlite3_errcode(st->db) & 0xff;
+    int sys = sqlite3_system_errno(st->db);
+    int full = code == SQLITE_FULL ||
+               (code == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG));
     pl_error_set(err, PL_EDB, st->path, "%s",
-                 msg ? msg : sqlite3_errmsg(st->db));
+                 full || !msg ? db_message(st) : msg);
     sqlite3_free(msg);
     return PL_EDB;
   }
@@ -295,14 +321,13 @@ int pl_store__check_date(const char *d, const char *what, pl_error *err) {
   int ok = strlen(d) == 10;
   for (size_t i = 0; ok && i < 10; i++)
     ok = shape[i] == 'd' ? (d[i] >= '0' && d[i] <= '9') : d[i] == '-';
-  if (ok) {
-    int m = (d[5] - '0') * 10 + (d[6] - '0');
-    int day = (d[8] - '0') * 10 + (d[9] - '0');
-    ok = m >= 1 && m <= 12 && day >= 1 && day <= 31;
-  }
   if (!ok)
     return pl_error_set(err, PL_EUSAGE, NULL,
                         "%s: '%s' is not a date (YYYY-MM-DD)", what, d);
+  char norm[11];
+  if (pl_date_parse(d, norm) < 0)
+    return pl_error_set(err, PL_EUSAGE, NULL,
+                        "%s: '%s' is not a date (no such day)", what, d);
   return 0;
 }
 
@@ -511,6 +536,7 @@ void pl_store_close(pl_store *st) {
     sqlite3_finalize(st->stmt[i]);
   sqlite3_close(st->db);
   pl_store__keys_free(st);
+  free(st->places);
   free(st->path);
   free(st);
 }

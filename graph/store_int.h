@@ -13,7 +13,7 @@
 #include <stddef.h>
 
 /* The schema version this parley writes (PRAGMA user_version). */
-#define PL_STORE_SCHEMA 4
+#define PL_STORE_SCHEMA 5
 
 /* Cached statements, prepared on first use and reused (reset) afterwards. */
 typedef enum pl_stmt_id {
@@ -63,7 +63,29 @@ struct pl_store {
   int translit_failed;        /* ICU could not make it: Latin keys of
                                  Arabic names are skipped */
   int in_corrections;         /* re-applying corrections: no recursion */
+  char *places;               /* the lexicon's places.tsv, read on first
+                                 use (graph/places.c), or NULL */
+  int places_missing;         /* no places file could be read */
 };
+
+/* The lexicon's forms of one place (pointers into st->places, not
+ * NUL-terminated: each with its length). */
+#define PL_PLACE_FORMS_MAX 16
+typedef struct pl_place_forms {
+  const char *form[PL_PLACE_FORMS_MAX]; /* every form, any script */
+  size_t len[PL_PLACE_FORMS_MAX];       /* their lengths in bytes */
+  size_t n;                             /* forms found (0: unknown place) */
+  const char *name_ar;                  /* the first Arabic form, or NULL */
+  size_t name_ar_len;                   /* its length */
+} pl_place_forms;
+
+/* The lexicon's forms of the place name designates (its English name or
+ * any of its forms, compared as alias keys), read from places.tsv found as
+ * the extractor finds its lexicon (graph/places.c). out->n is 0 for a place
+ * the lexicon lacks or when no file can be read. The forms are borrowed
+ * until st is closed. Returns 0 or PL_ENOMEM. */
+int pl_store__place_forms(pl_store *st, const char *name,
+                          pl_place_forms *out, pl_error *err);
 
 /* Frees the transliterator of st (graph/keys.c); NULL is fine. */
 void pl_store__keys_free(pl_store *st);

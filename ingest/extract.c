@@ -421,6 +421,7 @@ typedef struct ctx {
   size_t roles_sent0; /* first role recorded in the current sentence */
   size_t *resume;     /* per rule: first chunk it may match at again */
   uint8_t *memo;      /* per chunk: name_word's answers (see there) */
+  size_t *cand;       /* per sentence: the rules that may match in it */
   int attend[24];     /* actors said to take part in the document's talks */
   int nattend;        /* used */
   int talks;          /* a talks rule fired: the document reports talks */
@@ -1032,6 +1033,8 @@ static const char *const name_particles[] = {
     "da", "di", "du", "la", "le", "bint", NULL};
 
 static int is_particle(const char *w) {
+  if (strnlen(w, 7) > 6)
+    return 0; /* every particle is shorter */
   for (int i = 0; name_particles[i]; i++)
     if (!strcmp(w, name_particles[i]))
       return 1;
@@ -2261,12 +2264,19 @@ static int run_rules(ctx *c) {
             break;
           }
       }
-    for (size_t p = c->s_c0; p < c->s_c1; p++) {
-      for (size_t ri = 0; ri < c->ex->nrules; ri++) {
+    /* the rules of the language whose cues the sentence holds */
+    size_t ncand = 0;
+    for (size_t ri = 0; ri < c->ex->nrules; ri++) {
+      const rule *r = &c->ex->rules[ri];
+      if ((r->lang & c->lang) && (r->need & have) == r->need)
+        c->cand[ncand++] = ri;
+    }
+    for (size_t p = c->s_c0; p < c->s_c1 && ncand; p++) {
+      uint32_t type = 1u << c->ch[p].type;
+      for (size_t q = 0; q < ncand; q++) {
+        size_t ri = c->cand[q];
         const rule *r = &c->ex->rules[ri];
-        if (!(r->lang & c->lang) || p < c->resume[ri] ||
-            (r->need & have) != r->need ||
-            !(r->first & (1u << c->ch[p].type)))
+        if (p < c->resume[ri] || !(r->first & type))
           continue;
         cap caps[MAX_ELEMS];
         size_t end = 0;
@@ -2840,7 +2850,8 @@ int pl_extract(pl_extractor *ex, const pl_doc *doc, pl_facts **out,
   c.f = f;
   c.fi = fi;
   c.lang = !strcmp(f->lang, "ar") ? 1 : !strcmp(f->lang, "en") ? 2 : 3;
-  if (!(c.resume = calloc(ex->nrules ? ex->nrules : 1, sizeof *c.resume)))
+  if (!(c.resume = calloc(ex->nrules ? ex->nrules : 1, sizeof *c.resume)) ||
+      !(c.cand = calloc(ex->nrules ? ex->nrules : 1, sizeof *c.cand)))
     goto nomem;
   if ((rc = pl_text_segment(ex->seg, doc->body, doc->body_len, &ex->text, err)) < 0)
     goto done;
@@ -2880,6 +2891,7 @@ done:
   free(c.ch);
   free(c.dates);
   free(c.resume);
+  free(c.cand);
   free(c.memo);
   pl_facts_free(f);
   return rc;

@@ -3,6 +3,8 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <getopt.h>
+#include <parley/when.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -46,9 +48,53 @@ void cli_warn(void *ctx, const char *where, const char *msg) {
     fprintf(stderr, "parley: warning: %s\n", msg);
 }
 
-int cli_bad_option(const char *cmd) {
-  fprintf(stderr, "Try 'parley %s --help'.\n", cmd);
-  return EXIT_USAGE;
+/* getopt reports nothing itself (main sets opterr to 0): every command's
+ * message comes from cli_bad_option_at, prefixed "parley CMD:" like
+ * cli_usage. */
+
+int cli_bad_option_at(const char *cmd, int argc, char **argv) {
+  const char *arg = optind >= 1 && optind <= argc ? argv[optind - 1] : NULL;
+  if (arg && arg[0] == '-' && arg[1] == '-' && arg[2]) {
+    /* A long option: getopt_long leaves optopt 0 for an unknown one and
+     * the option's value for one with a missing or unwanted argument. */
+    const char *eq = strchr(arg, '=');
+    int len = eq ? (int)(eq - arg) : (int)strlen(arg);
+    if (!optopt)
+      return cli_usage(cmd, "unrecognized option '%.*s'", len, arg);
+    return cli_usage(cmd,
+                     eq ? "option '%.*s' doesn't allow an argument"
+                        : "option '%.*s' requires an argument",
+                     len, arg);
+  }
+  if (optopt > ' ' && optopt < 127) {
+    /* A short option: the last one of the last word may also lack its
+     * argument (getopt then says the same '?'). */
+    const char *last = argc > 0 ? argv[argc - 1] : "";
+    size_t n = strlen(last);
+    int at_end = optind == argc && n > 1 && last[0] == '-' &&
+                 last[n - 1] == optopt;
+    return cli_usage(cmd,
+                     at_end ? "invalid option, or one lacking its argument "
+                              "-- '%c'"
+                            : "invalid option -- '%c'",
+                     optopt);
+  }
+  return cli_usage(cmd, "unrecognized option '%s'", arg ? arg : "");
+}
+
+int cli_date_arg(const char *cmd, const char *opt, const char *arg, int iso,
+                 char *out) {
+  static const char shape[] = "dddd-dd-dd";
+  char norm[11];
+  int ymd = strlen(arg) == 10;
+  for (size_t i = 0; ymd && i < 10; i++)
+    ymd = shape[i] == 'd' ? (arg[i] >= '0' && arg[i] <= '9') : arg[i] == '-';
+  if ((iso && !ymd) || pl_date_parse(arg, norm) < 0)
+    return cli_usage(cmd, "%s: '%s' is not a date (%s)", opt, arg,
+                     ymd ? "no such day" : "YYYY-MM-DD");
+  if (out)
+    memcpy(out, norm, sizeof norm);
+  return 0;
 }
 
 FILE *cli_open_out(const char *path) {

@@ -31,8 +31,23 @@ int cli_report(const pl_error *err, const char *fallback);
 /* Prints a warning "parley: WHERE: warning: msg" (a pl_warn_fn). */
 void cli_warn(void *ctx, const char *where, const char *msg);
 
-/* Handles getopt_long's '?' and ':' results for cmd: returns EXIT_USAGE. */
-int cli_bad_option(const char *cmd);
+/* Handles getopt_long's '?' and ':' results for cmd, after the loop ran
+ * with opterr = 0 (getopt prints nothing): prints "parley CMD: unrecognized
+ * option '--bogus'" (or "option '--from' requires an argument", "invalid
+ * option -- 'x'") and "Try 'parley CMD --help'." from optopt, optind and
+ * the argv the command gave getopt_long. Returns EXIT_USAGE. Called as
+ * cli_bad_option(cmd) inside a command (the macro passes argc and argv). */
+int cli_bad_option_at(const char *cmd, int argc, char **argv);
+#define cli_bad_option(cmd) cli_bad_option_at((cmd), argc, argv)
+
+/* Checks the date arg of option opt ("--from") of cmd. With iso, only
+ * "YYYY-MM-DD" is a date; without, whatever pl_date_parse reads (when.h:
+ * "28 November 2018", RFC 822). It must be a day of the calendar. Writes the
+ * normalised date to out (may be NULL) and returns 0; else prints "parley
+ * CMD: --from: '2018-02-31' is not a date (no such day)" (or "(YYYY-MM-DD)"
+ * for another shape) with the help hint and returns EXIT_USAGE. */
+int cli_date_arg(const char *cmd, const char *opt, const char *arg, int iso,
+                 char *out);
 
 /* Opens the output named path ("-" or NULL: stdout). Returns NULL after
  * reporting the error. */

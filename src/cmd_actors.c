@@ -171,7 +171,6 @@ int cmd_actors(int argc, char **argv) {
   ac_out o;
   memset(&o, 0, sizeof o);
   int c, rc = EXIT_OK;
-  opterr = 1;
   optind = 1;
   while ((c = getopt_long(argc, argv, "t:f:o:h", options, NULL)) != -1) {
     switch (c) {

@@ -32,22 +32,6 @@ static const struct option OPTIONS[] = {
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
-static int valid_published(const char *s) {
-  int y, m, d;
-  char tail;
-  static const int md[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-    return 0;
-  for (int i = 0; i < 10; i++)
-    if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-      return 0;
-  if (m < 1 || m > 12 || d < 1 || d > md[m - 1] || y < 1)
-    return 0;
-  if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-    return 0;
-  return 1;
-}
-
 static const char *PREC[] = {NULL, "day", "month", "year"};
 
 int cmd_dates(int argc, char **argv) {
@@ -69,10 +53,8 @@ int cmd_dates(int argc, char **argv) {
       return cli_bad_option("dates");
     }
   }
-  if (published && !valid_published(published))
-    return cli_usage("dates",
-                     "bad --published '%s': want a date YYYY-MM-DD",
-                     published);
+  if (published && cli_date_arg("dates", "--published", published, 1, NULL))
+    return EXIT_USAGE;
   if (lang && strcmp(lang, "ar") != 0 && strcmp(lang, "en") != 0 &&
       strcmp(lang, "auto") != 0)
     return cli_usage("dates", "bad --lang '%s': want ar, en or auto", lang);

@@ -102,7 +102,6 @@ int cmd_delegations(int argc, char **argv) {
   dl_out o;
   memset(&o, 0, sizeof o);
   int c, rc = EXIT_OK;
-  opterr = 1;
   optind = 1;
   while ((c = getopt_long(argc, argv, "a:f:o:h", options, NULL)) != -1) {
     switch (c) {
@@ -116,9 +115,13 @@ int cmd_delegations(int argc, char **argv) {
       q.head = optarg;
       break;
     case 'F':
+      if (cli_date_arg(argv[0], "--from", optarg, 1, NULL))
+        return EXIT_USAGE;
       q.from = optarg;
       break;
     case 'T':
+      if (cli_date_arg(argv[0], "--to", optarg, 1, NULL))
+        return EXIT_USAGE;
       q.to = optarg;
       break;
     case 'f':

@@ -87,7 +87,6 @@ int cmd_evidence(int argc, char **argv) {
   ev_out o;
   memset(&o, 0, sizeof o);
   int c, rc = EXIT_OK;
-  opterr = 1;
   optind = 1;
   while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
     switch (c) {

@@ -97,23 +97,12 @@ static void help(FILE *out) {
           "needs no fonts: the viewer draws\nthe text.\n");
 }
 
-/* True for YYYY-MM-DD. */
-static int is_date(const char *s) {
-  if (strlen(s) != 10)
-    return 0;
-  for (int i = 0; i < 10; i++)
-    if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-      return 0;
-  return 1;
-}
-
 /* Parses argv into a. Returns -1 to go on, or an exit code. */
 static int parse(int argc, char **argv, export_args *a) {
   int c;
   char *end;
   long n;
   optind = 1;
-  opterr = 1;
   while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
     switch (c) {
     case 'd':
@@ -145,9 +134,9 @@ static int parse(int argc, char **argv, export_args *a) {
       break;
     case 'f':
     case 't':
-      if (!is_date(optarg))
-        return cli_usage("export", "--%s needs a date as YYYY-MM-DD, not '%s'",
-                         c == 'f' ? "from" : "to", optarg);
+      if (cli_date_arg("export", c == 'f' ? "--from" : "--to", optarg, 1,
+                       NULL))
+        return EXIT_USAGE;
       if (c == 'f')
         a->q.from = optarg;
       else

@@ -199,7 +199,6 @@ int cmd_read(int argc, char **argv) {
   char published[11];
   opts.warn = cli_warn;
   optind = 1;
-  opterr = 1;
   while ((c = getopt_long(argc, argv, "+r:e:f:h", options, NULL)) != -1) {
     switch (c) {
     case OPT_READER:
@@ -218,11 +217,8 @@ int cmd_read(int argc, char **argv) {
       opts.encoding = optarg;
       break;
     case OPT_PUBLISHED:
-      if (pl_date_parse(optarg, published) < 0)
-        return cli_usage(cmd,
-                         "invalid --published '%s' (expected a date "
-                         "such as 2018-11-28)",
-                         optarg);
+      if (cli_date_arg(cmd, "--published", optarg, 0, published))
+        return EXIT_USAGE;
       opts.published = published;
       break;
     case OPT_LANG: {

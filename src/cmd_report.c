@@ -72,21 +72,10 @@ static void help(FILE *out) {
       out);
 }
 
-/* True for YYYY-MM-DD. */
-static int is_date(const char *s) {
-  if (strlen(s) != 10)
-    return 0;
-  for (int i = 0; i < 10; i++)
-    if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-      return 0;
-  return 1;
-}
-
 /* Parses argv into a. Returns -1 to go on, or an exit code. */
 static int parse(int argc, char **argv, report_args *a) {
   int c;
   optind = 1;
-  opterr = 1;
   while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
     switch (c) {
     case 'd':
@@ -104,9 +93,9 @@ static int parse(int argc, char **argv, report_args *a) {
       break;
     case 'f':
     case 't':
-      if (!is_date(optarg))
-        return cli_usage("report", "--%s needs a date as YYYY-MM-DD, not '%s'",
-                         c == 'f' ? "from" : "to", optarg);
+      if (cli_date_arg("report", c == 'f' ? "--from" : "--to", optarg, 1,
+                       NULL))
+        return EXIT_USAGE;
       if (c == 'f')
         a->q.from = optarg;
       else

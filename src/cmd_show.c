@@ -42,7 +42,8 @@ static void usage(FILE *out) {
       "type, name, name_ar, key, translit, aliases, mentions, documents,\n"
       "first, last, roles, delegations, meetings, proposals. CSV (RFC 4180):\n"
       "one row per fact with the header entity_id, entity, section, id,\n"
-      "date_from, date_to, what, with, place, round, status, sources.\n"
+      "date_from, date_to, what, with, place, round, status, sources,\n"
+      "process (a meeting's negotiation process, such as Astana).\n"
       "No colour is used.\n"
       "\n"
       "Exit status: 0 success, 1 failure (no such store, no actor of that\n"
@@ -88,17 +89,20 @@ static void json_item(sh_out *o) {
   fputs(o->nitems++ ? ",\n    " : "\n    ", o->out);
 }
 
+/* One CSV row; process (meetings only) is the last column, added after
+ * the others so that theirs keep their places. */
 static int csv_fact(sh_out *o, const char *section, const char *id,
                     const char *from, const char *to, const char *what,
                     const char *with, const char *place, const char *round,
                     const char *status, const char *const *src, size_t nsrc,
-                    pl_error *err) {
+                    const char *process, pl_error *err) {
   char *s = join(src, nsrc, "; ");
   if (!s)
     return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
   const char *f[] = {o->eid, o->ename, section, id,    from,   to,
-                     what,   with,     place,   round, status, s};
-  int rc = pl_query_csv_row(o->out, f, 12);
+                     what,   with,     place,   round, status, s,
+                     process};
+  int rc = pl_query_csv_row(o->out, f, 13);
   free(s);
   return rc < 0 ? pl_error_set(err, rc, NULL, "cannot write the output") : 0;
 }
@@ -118,7 +122,8 @@ static int on_role(void *ctx, const pl_role_row *r, pl_error *err) {
     const char *w[] = {r->person, r->of};
     char *with = join(w, r->of ? 2 : 1, "; ");
     rc = with ? csv_fact(o, "role", r->id, r->date_from, r->date_to, r->role,
-                         with, NULL, NULL, NULL, r->sources, r->nsources, err)
+                         with, NULL, NULL, NULL, r->sources, r->nsources, NULL,
+                         err)
               : pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
     free(with);
   } else {
@@ -143,7 +148,7 @@ static int on_delegation(void *ctx, const pl_delegation_row *r, pl_error *err) {
     char *with = join(w, 2, "; ");
     int rc = with ? csv_fact(o, "delegation", r->id, r->date, r->date,
                              "delegation", with, NULL, r->round, NULL,
-                             r->sources, r->nsources, err)
+                             r->sources, r->nsources, NULL, err)
                   : pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
     free(with);
     return rc;
@@ -172,11 +177,12 @@ static int on_meeting(void *ctx, const pl_meeting_row *r, pl_error *err) {
     rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
   } else if (o->format == FMT_CSV) {
     rc = csv_fact(o, "meeting", r->id, r->date_from, r->date_to, r->kind, who,
-                  r->place, r->round, r->status, r->sources, r->nsources, err);
+                  r->place, r->round, r->status, r->sources, r->nsources,
+                  r->process, err);
   } else {
     char date[32];
     show_date(date, sizeof date, r->date_from, r->date_to);
-    const char *f[] = {r->id,    date,      r->kind, r->place,
+    const char *f[] = {r->id,    date,      r->kind, r->place, r->process,
                        r->round, r->status, who,     src};
     rc = pl_qtable_add(o->table, f, err);
   }
@@ -205,7 +211,7 @@ static int on_proposal(void *ctx, const pl_proposal_row *r, pl_error *err) {
       snprintf(with, n, "%s%s%s", by, *to ? " -> " : "", to);
     rc = with ? csv_fact(o, "proposal", r->id, r->date_from, r->date_to,
                          r->content, with, NULL, NULL, r->status, r->sources,
-                         r->nsources, err)
+                         r->nsources, NULL, err)
               : pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
     free(with);
   } else {
@@ -317,9 +323,9 @@ static int on_entity(void *ctx, const pl_entity_row *e, pl_error *err) {
                                           "ROLE", "OF",   "SOURCES"};
   static const char *const deleg_head[] = {"ID", "DATE", "ROUND",
                                            "OF", "HEAD", "SOURCES"};
-  static const char *const meet_head[] = {"ID",           "DATE",   "KIND",
-                                          "PLACE",        "ROUND",  "STATUS",
-                                          "PARTICIPANTS", "SOURCES"};
+  static const char *const meet_head[] = {
+      "ID",     "DATE",         "KIND",   "PLACE",  "PROCESS",
+      "ROUND",  "STATUS",       "PARTICIPANTS",     "SOURCES"};
   static const char *const prop_head[] = {"ID", "DATE",    "STATUS", "BY",
                                           "TO", "CONTENT", "SOURCES"};
   pl_delegation_query dq;
@@ -349,7 +355,7 @@ static int on_entity(void *ctx, const pl_entity_row *e, pl_error *err) {
   if ((rc = pl_query_delegations(o->st, &dq, on_delegation, o, err)) < 0 ||
       (rc = section_end(o, err)) < 0)
     return rc;
-  if ((rc = section_begin(o, "meetings", "Meetings", 8, meet_head, err)) < 0 ||
+  if ((rc = section_begin(o, "meetings", "Meetings", 9, meet_head, err)) < 0 ||
       (rc = pl_query_meetings(o->st, &mq, on_meeting, o, err)) < 0 ||
       (rc = section_end(o, err)) < 0)
     return rc;
@@ -369,7 +375,6 @@ int cmd_show(int argc, char **argv) {
   sh_out o;
   memset(&o, 0, sizeof o);
   int c, rc = EXIT_OK;
-  opterr = 1;
   optind = 1;
   while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
     switch (c) {
@@ -377,9 +382,13 @@ int cmd_show(int argc, char **argv) {
       db = optarg;
       break;
     case 'F':
+      if (cli_date_arg(argv[0], "--from", optarg, 1, NULL))
+        return EXIT_USAGE;
       o.from = optarg;
       break;
     case 'T':
+      if (cli_date_arg(argv[0], "--to", optarg, 1, NULL))
+        return EXIT_USAGE;
       o.to = optarg;
       break;
     case 'f':
@@ -433,7 +442,7 @@ int cmd_show(int argc, char **argv) {
   }
   if (o.format == FMT_CSV)
     fputs("entity_id,entity,section,id,date_from,date_to,what,with,place,"
-          "round,status,sources\r\n",
+          "round,status,sources,process\r\n",
           o.out);
   r = pl_query_entities(o.st, name, on_entity, &o, &err);
   if (r >= 0 && o.format == FMT_JSON)

@@ -129,7 +129,6 @@ static void write_json(FILE *out, const pl_stats *x) {
 int cmd_stats(int argc, char **argv) {
   const char *db = NULL, *output = NULL;
   int c, format = FMT_TABLE, rc = EXIT_OK;
-  opterr = 1;
   optind = 1;
   while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
     switch (c) {

@@ -41,11 +41,13 @@ static void usage(FILE *out) {
       "\n"
       "JSON is an array of objects with the fields id, date_from, date_to,\n"
       "precision (day|month|year|unknown), type, kind, status, place, round,\n"
+      "process (meetings: the negotiation process, such as Astana),\n"
       "participants (array of names), by and to (proposals: proposers and\n"
       "addressees), summary and sources (array of document sources); absent\n"
       "values are null. CSV (RFC 4180) has a header row with date_from,\n"
       "date_to, type, kind, status, place, round, participants, summary,\n"
-      "sources; lists are joined with \"; \".\n"
+      "sources, id, process; lists are joined with \"; \". The table's ID\n"
+      "is what 'parley evidence ID' takes.\n"
       "\n"
       "Exit status: 0 success, 1 failure (no such store, unknown actor),\n"
       "2 usage error.\n",
@@ -53,7 +55,7 @@ static void usage(FILE *out) {
 }
 
 enum { FMT_TABLE, FMT_JSON, FMT_CSV };
-enum { NCOLS = 8 };
+enum { NCOLS = 10 };
 
 /* The state of one run. */
 typedef struct tl_out {
@@ -135,6 +137,8 @@ static int on_row(void *ctx, const pl_timeline_row *r, pl_error *err) {
             pl_json_str_or_null(b, r->place) < 0;
     fail |= pl_buf_puts(b, ", \"round\": ") < 0 ||
             pl_json_str_or_null(b, r->round) < 0;
+    fail |= pl_buf_puts(b, ", \"process\": ") < 0 ||
+            pl_json_str_or_null(b, r->process) < 0;
     fail |= pl_buf_puts(b, ", \"participants\": ") < 0 ||
             json_list(b, r->participants, r->nparticipants) < 0;
     if (!strcmp(r->type, "proposal")) {
@@ -167,10 +171,12 @@ static int on_row(void *ctx, const pl_timeline_row *r, pl_error *err) {
   }
   int rc = 0;
   if (o->format == FMT_CSV) {
-    const char *f[10] = {r->date_from, r->date_to, r->type,   r->kind,
+    /* id and process came later: at the end, the older columns keep
+     * their places. */
+    const char *f[12] = {r->date_from, r->date_to, r->type,   r->kind,
                          r->status,    r->place,   r->round,  who.data,
-                         r->summary,   src.data};
-    for (int i = 0; i < 10; i++) {
+                         r->summary,   src.data,   r->id,     r->process};
+    for (int i = 0; i < 12; i++) {
       if (i)
         fputc(',', o->out);
       csv_field(o->out, f[i]);
@@ -186,8 +192,10 @@ static int on_row(void *ctx, const pl_timeline_row *r, pl_error *err) {
       snprintf(date, sizeof date, "%s", r->date_from);
     else
       snprintf(date, sizeof date, "%s..%s", r->date_from, r->date_to);
-    const char *f[NCOLS] = {date,     r->type,    r->kind,    r->place,
-                            r->round, who.data,   r->summary, src.data};
+    const char *f[NCOLS] = {r->id,      date,     r->type,
+                            r->kind,    r->place, r->process,
+                            r->round,   who.data, r->summary,
+                            src.data};
     if (o->nrows == o->cap) {
       size_t nc = o->cap ? o->cap * 2 : 64;
       char ***p = realloc(o->cells, nc * sizeof *p);
@@ -219,9 +227,9 @@ done:
 }
 
 static void print_table(tl_out *o) {
-  static const char *const head[NCOLS] = {"DATE",  "TYPE",         "KIND",
-                                          "PLACE", "ROUND",        "PARTICIPANTS",
-                                          "SUMMARY", "SOURCES"};
+  static const char *const head[NCOLS] = {
+      "ID",      "DATE",  "TYPE",         "KIND",    "PLACE",
+      "PROCESS", "ROUND", "PARTICIPANTS", "SUMMARY", "SOURCES"};
   size_t w[NCOLS];
   for (int i = 0; i < NCOLS; i++)
     w[i] = pl_query_width(head[i]);
@@ -253,7 +261,6 @@ int cmd_timeline(int argc, char **argv) {
   tl_out o;
   memset(&o, 0, sizeof o);
   int c, rc = EXIT_OK;
-  opterr = 1;
   optind = 1;
   while ((c = getopt_long(argc, argv, "a:t:f:o:h", options, NULL)) != -1) {
     switch (c) {
@@ -274,9 +281,13 @@ int cmd_timeline(int argc, char **argv) {
       q.type = optarg;
       break;
     case 'F':
+      if (cli_date_arg(argv[0], "--from", optarg, 1, NULL))
+        return EXIT_USAGE;
       q.from = optarg;
       break;
     case 'T':
+      if (cli_date_arg(argv[0], "--to", optarg, 1, NULL))
+        return EXIT_USAGE;
       q.to = optarg;
       break;
     case 'f':
@@ -341,7 +352,7 @@ int cmd_timeline(int argc, char **argv) {
   }
   if (o.format == FMT_CSV)
     fputs("date_from,date_to,type,kind,status,place,round,participants,"
-          "summary,sources\r\n",
+          "summary,sources,id,process\r\n",
           o.out);
   r = pl_query_timeline(st, &q, on_row, &o, &err);
   if (r < 0) {

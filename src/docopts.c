@@ -9,8 +9,8 @@
 int docopts_handle(docopts *d, const char *cmd, int c, const char *arg) {
   switch (c) {
   case DOCOPT_PUBLISHED:
-    if (pl_date_parse(arg, d->published) < 0)
-      return cli_usage(cmd, "--published: '%s' is not a date (YYYY-MM-DD)", arg);
+    if (cli_date_arg(cmd, "--published", arg, 0, d->published))
+      return EXIT_USAGE;
     d->read.published = d->published;
     return 1;
   case DOCOPT_LANG:

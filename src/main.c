@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unicode/uclean.h>
+#include <unistd.h>
 
 typedef struct command {
   const char *name;                 /* what the user types */
@@ -73,6 +74,7 @@ int main(int argc, char **argv) {
             name);
     return EXIT_USAGE;
   }
+  opterr = 0; /* option errors are reported by cli_bad_option_at */
   rc = c->run(argc - 1, argv + 1);
   xmlCleanupParser();
   u_cleanup();

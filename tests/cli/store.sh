@@ -95,9 +95,10 @@ EOF
 expect 0 "$PARLEY" timeline --db "$db"
 contains "$tmp/out" "Staffan de Mistura heads the delegation of United Nations"
 contains "$tmp/out" "Staffan de Mistura, High Negotiations Committee"
-[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 4 ] || fail "v1 store not migrated"
+[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 5 ] || fail "v1 store not migrated"
 [ "$(sqlite3 "$db" "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'process'")" = 1 ] || fail "no events.process after migration"
-[ "$(head -c 4 "$tmp/out")" = "DATE" ] || fail "table has no header"
+[ "$(head -n 1 "$tmp/out" | awk '{print $1, $2, $3}')" = "ID DATE TYPE" ] || fail "table has no header"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM pragma_table_info('event_claims') WHERE name = 'process'")" = 1 ] || fail "no event_claims.process after migration"
 
 # Actor filter: Arabic spelling of the UN, HNC by its acronym; both at once.
 expect 0 "$PARLEY" timeline --db "$db" --actor "الأمم المتحدة"
@@ -114,7 +115,7 @@ expect 0 "$PARLEY" timeline --db "$db" --from 2016-02-02
 [ "$(wc -l <"$tmp/out")" -eq 1 ] || fail "--from kept old events"
 
 expect 0 "$PARLEY" timeline --db "$db" --format csv
-[ "$(head -n 1 "$tmp/out" | tr -d '\r')" = "date_from,date_to,type,kind,status,place,round,participants,summary,sources" ] ||
+[ "$(head -n 1 "$tmp/out" | tr -d '\r')" = "date_from,date_to,type,kind,status,place,round,participants,summary,sources,id,process" ] ||
   fail "csv header: $(head -n 1 "$tmp/out")"
 contains "$tmp/out" 'Staffan de Mistura; High Negotiations Committee'
 

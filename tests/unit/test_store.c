@@ -298,7 +298,7 @@ static void test_refusals(void) {
   pl_error_clear(&err);
   INT_EQ(pl_store_open(&st, newer, PL_STORE_CREATE, &err), PL_EVERSION);
   STR_EQ(err.msg, "written by a newer parley (schema 99, this one reads up "
-                  "to 4)");
+                  "to 5)");
   OK(same_bytes(newer, before, n));
   pl_error_clear(&err);
   INT_EQ(pl_store_open(&st, newer, PL_STORE_READONLY, &err), PL_EVERSION);
@@ -368,7 +368,11 @@ static void test_migration(void) {
     return;
   }
   INT_EQ(count(st, "PRAGMA user_version"), PL_STORE_SCHEMA);
-  INT_EQ(PL_STORE_SCHEMA, 4);
+  INT_EQ(PL_STORE_SCHEMA, 5);
+  /* 4 → 5: each claim about an event keeps its process. */
+  INT_EQ(count(st, "SELECT count(*) FROM pragma_table_info('event_claims')"
+                   " WHERE name = 'process'"),
+         1);
   INT_EQ(count(st, "SELECT count(*) FROM entities WHERE translit IS NULL"),
          2);
   /* 3 → 4: events know no process yet. */
