@@ -283,6 +283,11 @@ static const lexent LEX[] = {
     {"جمادى", C_HIJ1, LA, 2}, {"رجب", C_HIJ, LA, 7}, {"شعبان", C_HIJ, LA, 8},
     {"رمضان", C_HIJ, LA, 9}, {"شوال", C_HIJ, LA, 10}, {"ذو", C_HIJ1, LA, 3},
     {"ذي", C_HIJ1, LA, 3},
+    {"muharram", C_HIJ, LE, 1}, {"safar", C_HIJ, LE, 2},
+    {"rajab", C_HIJ, LE, 7}, {"shaban", C_HIJ, LE, 8},
+    {"sha'ban", C_HIJ, LE, 8}, {"ramadan", C_HIJ, LE, 9},
+    {"ramadhan", C_HIJ, LE, 9}, {"shawwal", C_HIJ, LE, 10},
+    {"ah", C_W, LE, W_HIJRI},
     /* second words of two-word months */
     {"الأول", C_W, LA, W_AWWAL_DEF}, {"الثاني", C_W, LA, W_THANI},
     {"الآخر", C_W, LA, W_AKHAR}, {"الآخرة", C_W, LA, W_AKHAR},
@@ -1703,6 +1708,20 @@ static int m_year(ctx *c, size_t i, hit *h) {
       (P(c, h->te, '/') || P(c, h->te, '-') || P(c, h->te, '.')) &&
       h->te + 1 < c->nt && c->t[h->te + 1].kind == K_NUM)
     return 0;
+  /* "عام 1433 هـ", "عام 1433": a Hijri year (news never dates events in
+     the fourteenth Gregorian century) spans parts of two Gregorian ones */
+  int said_hijri = W(c, h->te, W_HIJRI);
+  if (said_hijri || (v >= 1300 && v <= 1500)) {
+    long long a, b;
+    if (!hijri_days(c, v, 1, 1, &a) || !hijri_days(c, v + 1, 1, 1, &b))
+      return 0;
+    if (said_hijri)
+      h->te++;
+    set_days(h, a, b - 1, PL_PREC_YEAR);
+    return 1;
+  }
+  if (v < 1800)
+    return 0; /* "عام 1200" is history, not a date of these talks */
   return set_year(h, v);
 }
 
