@@ -1412,6 +1412,32 @@ static int add_all(add_ctx *c, int *added) {
   return pl_store__apply_corrections(c->st, c->err);
 }
 
+int pl_store_batch_begin(pl_store *st, pl_error *err) {
+  if (st->readonly)
+    return pl_error_set(err, PL_EUSAGE, st->path,
+                        "the store is open read-only");
+  if (st->batch)
+    return 0;
+  int rc = pl_store__exec(st, "BEGIN IMMEDIATE", err);
+  if (rc == 0)
+    st->batch = 1;
+  return rc;
+}
+
+int pl_store_batch_commit(pl_store *st, pl_error *err) {
+  if (!st->batch)
+    return 0;
+  st->batch = 0;
+  int rc = pl_store__exec(st, "COMMIT", err);
+  if (rc < 0) {
+    for (int i = 0; i < S_COUNT; i++)
+      if (st->stmt[i])
+        sqlite3_reset(st->stmt[i]);
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+  }
+  return rc;
+}
+
 int pl_store_add(pl_store *st, const pl_doc *doc, const pl_facts *facts,
                  int *added, pl_error *err) {
   return pl_store__add_ex(st, doc, facts, NULL, added, err);
@@ -1448,17 +1474,23 @@ int pl_store__add_ex(pl_store *st, const pl_doc *doc, const pl_facts *facts,
     if (!c.ids)
       return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
   }
-  if ((rc = pl_store__exec(st, "BEGIN IMMEDIATE", err)) < 0)
+  /* one transaction per document, or a savepoint in the open batch */
+  if ((rc = pl_store__exec(st, st->batch ? "SAVEPOINT doc" : "BEGIN IMMEDIATE",
+                           err)) < 0)
     goto done;
   rc = add_all(&c, added);
   if (rc == 0)
-    rc = pl_store__exec(st, "COMMIT", err);
+    rc = pl_store__exec(st, st->batch ? "RELEASE doc" : "COMMIT", err);
   if (rc < 0) {
     /* Statements left mid-step would keep the rollback from finishing. */
     for (int i = 0; i < S_COUNT; i++)
       if (st->stmt[i])
         sqlite3_reset(st->stmt[i]);
-    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    if (st->batch) {
+      sqlite3_exec(st->db, "ROLLBACK TO doc", NULL, NULL, NULL);
+      sqlite3_exec(st->db, "RELEASE doc", NULL, NULL, NULL);
+    } else
+      sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     *added = 0;
   }
 done:

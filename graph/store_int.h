@@ -66,6 +66,8 @@ struct pl_store {
   char *places;               /* the lexicon's places.tsv, read on first
                                  use (graph/places.c), or NULL */
   int places_missing;         /* no places file could be read */
+  int batch;                  /* a batch transaction is open: documents are
+                                 added under savepoints inside it */
 };
 
 /* The lexicon's forms of one place (pointers into st->places, not

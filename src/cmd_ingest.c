@@ -16,7 +16,10 @@ static const char usage_text[] =
     "Reads articles (text, HTML pages, RSS/Atom feeds, JSON Lines, folders\n"
     "read recursively, or - for stdin), extracts actors, roles, delegations,\n"
     "meetings and proposals, and stores them in the graph. Each document is\n"
-    "stored in one transaction; a document already stored changes nothing.\n\n"
+    "stored whole or not at all; documents are committed in batches (256, or\n"
+    "one second), so an interrupted ingest loses at most the last batch and\n"
+    "running it again completes the store: a document already stored changes\n"
+    "nothing.\n\n"
     "Options:\n"
     "  --db FILE         the store (default $PARLEY_DB, else ./parley.db)\n" DOCOPTS_HELP
     "  -q, --quiet       no per-file report\n"
@@ -36,7 +39,14 @@ typedef struct run {
   int progress;       /* stderr is a terminal */
   const char *db;     /* the store's path */
   int store_failed;   /* the store could not be opened */
+  long in_batch;      /* documents in the open batch transaction */
+  struct timespec batch_t0; /* when it was opened */
 } run;
+
+/* Documents are committed in batches of this many, or of one second, which
+ * spares SQLite's journal most of its writes; an interrupted ingest loses
+ * at most the open batch, and running it again completes the store. */
+enum { BATCH_DOCS = 256 };
 
 static double since(const struct timespec *t0) {
   struct timespec t;
@@ -98,10 +108,23 @@ static int on_doc(void *ctx, const pl_doc *doc, pl_error *err) {
     r->store_failed = 1;
     return err ? err->code : PL_EDB;
   }
+  if (!r->in_batch) {
+    if (pl_store_batch_begin(r->st, err) < 0) {
+      r->store_failed = 1;
+      return err ? err->code : PL_EDB;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &r->batch_t0);
+  }
   int rc = pl_extract(r->ex, doc, &f, err);
   if (rc < 0)
     return rc;
   rc = pl_store_add(r->st, doc, f, &added, err);
+  r->in_batch++;
+  if (rc == 0 && (r->in_batch >= BATCH_DOCS || since(&r->batch_t0) >= 1.0)) {
+    r->in_batch = 0;
+    if ((rc = pl_store_batch_commit(r->st, err)) < 0)
+      r->store_failed = 1;
+  }
   if (rc == 0) {
     r->docs++;
     r->added += added;
@@ -191,6 +214,11 @@ int cmd_ingest(int argc, char **argv) {
   }
   if (r.progress && r.total_docs >= 100)
     fputc('\n', stderr);
+  pl_error cerr = {0};
+  if (r.st && pl_store_batch_commit(r.st, &cerr) < 0) {
+    cli_report(&cerr, db);
+    status = EXIT_FAIL;
+  }
   pl_store_close(r.st);
   pl_extractor_free(r.ex);
   return status;

@@ -29,7 +29,7 @@ const char *pl_store_default_path(void);
  * newer parley), PL_EDB. On failure *out is NULL and the file is untouched. */
 int pl_store_open(pl_store **out, const char *path, int flags, pl_error *err);
 
-/* Closes the store; NULL is fine. */
+/* Closes the store; NULL is fine. A batch still open is rolled back. */
 void pl_store_close(pl_store *st);
 
 /* Adds one document and its facts in one transaction: all or nothing.
@@ -40,6 +40,18 @@ void pl_store_close(pl_store *st);
  * on failure *added is 0 and the store is as it was before the call. */
 int pl_store_add(pl_store *st, const pl_doc *doc, const pl_facts *facts,
                  int *added, pl_error *err);
+
+/* Opens a batch: the documents added until pl_store_batch_commit are
+ * committed together (each still all or nothing, under a savepoint), which
+ * spares the journal most of its writes. A crash loses the open batch, not
+ * what was committed before; adding the same input again completes it.
+ * Returns 0 (also when a batch is already open), PL_EUSAGE (read-only) or
+ * PL_EDB. */
+int pl_store_batch_begin(pl_store *st, pl_error *err);
+
+/* Commits the open batch (nothing when none is open). On failure the batch
+ * is rolled back and PL_EDB returned. */
+int pl_store_batch_commit(pl_store *st, pl_error *err);
 
 /* What a view selects from the store. Zeroed means the whole graph. */
 typedef struct pl_view_query {
