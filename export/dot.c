@@ -576,10 +576,13 @@ int pl_export__dot_graph(pl_view *view, const pl_export_opts *opts,
   b.g = agopen("parley", Agdirected, &ordered_disc);
   if (!b.g)
     return oom(err);
-  if (b.timeline) {
-    agattr(b.g, AGRAPH, "rankdir", "LR");
+  /* Left to right: top to bottom, dot puts every actor (and every event)
+   * of a rank in one row, and the events view of five articles came out as
+   * a strip sixteen times wider than high (14,000 x 900 pixels); left to
+   * right it is about as high as wide. neato and sfdp ignore it. */
+  agattr(b.g, AGRAPH, "rankdir", "LR");
+  if (b.timeline)
     agattr(b.g, AGRAPH, "newrank", "true");
-  }
   b.g_label = agattr(b.g, AGRAPH, "label", "");
   b.g_rank = agattr(b.g, AGRAPH, "rank", "");
   b.g_style = agattr(b.g, AGRAPH, "style", "");

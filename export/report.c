@@ -765,10 +765,13 @@ enum {
   SVG_W = 1280,   /* figure width */
   SVG_LW = 250,   /* label column */
   SVG_TOP = 96,   /* title and axis */
-  SVG_LH = 30,    /* lane height */
+  SVG_LH = 30,    /* lane height (one track) */
   SVG_UG = 96,    /* undated gutter */
   SVG_PAD = 36,   /* plot margin */
-  SVG_SLOT = 14,  /* dodge step */
+  SVG_SLOT = 14,  /* fan step within one day, at most */
+  SVG_MARK = 13,  /* marks closer than this on one lane take another track */
+  SVG_TRACK = 13, /* vertical step between tracks of a lane */
+  SVG_MAXTR = 6,  /* tracks a lane can hold */
   SVG_FOOT = 56   /* legend */
 };
 static const char *const svg_col[] = {"#2563eb", "#d9480f", "#7048e8"};
@@ -786,6 +789,91 @@ static int same_round(const revent *k, const revent *e) {
 /* Text as cleaned XML. */
 static int xml(pl_buf *b, const char *s) {
   return pl_export__clean(b, s, PL_CLEAN_XML | PL_CLEAN_ONELINE);
+}
+
+/* The code point at s (UTF-8) in *cp; returns its length in bytes (1 for
+ * a stray byte). */
+static size_t utf8_next(const char *s, unsigned long *cp) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t n = u[0] < 0x80 ? 1 : u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3
+                                            : u[0] >= 0xC0 ? 2 : 1;
+  unsigned long c = n == 1 ? u[0] : u[0] & (0x3Fu >> (n - 1));
+  for (size_t i = 1; i < n; i++) {
+    if ((u[i] & 0xC0) != 0x80) {
+      *cp = u[0];
+      return 1;
+    }
+    c = (c << 6) | (u[i] & 0x3F);
+  }
+  *cp = c;
+  return n;
+}
+
+/* An estimate of the width in pixels of code point c at 12px (the SVG
+ * cannot measure text: the viewer draws it). Errs wide. */
+static double glyph_w(unsigned long c, int bold) {
+  double w;
+  if (c == ' ')
+    w = 3.6;
+  else if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640)
+    w = 0; /* Arabic marks and tatweel */
+  else if (c >= 0x0600 && c <= 0x06FF)
+    w = 6.4;
+  else if (c >= 'A' && c <= 'Z')
+    w = 8.2;
+  else if (c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' ||
+           c == '\'' || c == 'f' || c == 't' || c == 'r')
+    w = 4.2;
+  else if (c == 'm' || c == 'w')
+    w = 10.2;
+  else if (c < 0x80)
+    w = 7.0;
+  else
+    w = 7.6;
+  return bold ? w * 1.08 : w;
+}
+
+static double text_w(const char *s, int bold) {
+  double w = 0;
+  unsigned long c;
+  while (s && *s) {
+    s += utf8_next(s, &c);
+    w += glyph_w(c, bold);
+  }
+  return w;
+}
+
+/* Writes s as XML, cut with an ellipsis so that it fits max pixels.
+ * Returns 0 or PL_ENOMEM. */
+static int xml_fit(pl_buf *b, const char *s, double max, int bold) {
+  if (text_w(s, bold) <= max)
+    return xml(b, s);
+  double w = glyph_w(0x2026, bold), cw;
+  const char *p = s;
+  unsigned long c;
+  while (*p) {
+    size_t n = utf8_next(p, &c);
+    cw = glyph_w(c, bold);
+    if (w + cw > max)
+      break;
+    w += cw;
+    p += n;
+  }
+  while (p > s && p[-1] == ' ')
+    p--;
+  pl_buf cut = {0};
+  /* right-to-left text: a right-to-left mark after the ellipsis keeps it
+   * at the run's end (its left) */
+  int rtl = 0;
+  for (const char *q = s; q < p && !rtl;) {
+    q += utf8_next(q, &c);
+    rtl = c >= 0x0590 && c <= 0x08FF;
+  }
+  int rc = pl_buf_append(&cut, s, (size_t)(p - s)) < 0 ||
+           pl_buf_puts(&cut, rtl ? "…\u200F" : "…") < 0 ||
+           xml(b, cut.data) < 0;
+  pl_buf_free(&cut);
+  return rc ? PL_ENOMEM : 0;
 }
 
 /* The mark of type t at (x, y). */
@@ -808,66 +896,143 @@ static int svg_shape(pl_buf *b, int t, double x, double y, int hollow) {
                        x, y - 6.5, fill, stroke);
 }
 
-static int write_svg(pl_buf *b, const model *m, const pl_report_opts *o) {
-  const char *title = o && o->title ? o->title : "Negotiation timeline";
-  long lo = 0, hi = 0, d;
-  int have = 0, undated = 0;
+/* The SVG's geometry: every event at its own date (events of one day fan
+ * out within that day's width only), marks that would touch on a lane
+ * stacked on tracks within the lane, which grows to hold them. */
+typedef struct svg_geo {
+  double *xs;      /* per event: x of its marks */
+  size_t *first;   /* per event: index of its first member in track */
+  int *track;      /* per event member: its track on that lane */
+  int *ntr;        /* per lane: tracks used */
+  double *ltop;    /* per lane: top y; [nlanes]: bottom of the last */
+  double pw;       /* plot width (without the undated gutter) */
+  double x0, ppd;  /* x of day lo's start, pixels per day */
+  long lo, hi;     /* first and last day */
+  int have;        /* some event is dated */
+  int undated;     /* some event is not */
+} svg_geo;
+
+static void geo_free(svg_geo *g) {
+  free(g->xs), free(g->first), free(g->track), free(g->ntr), free(g->ltop);
+}
+
+/* The y of member k of event i. */
+static double member_y(const model *m, const svg_geo *g, size_t i, size_t k) {
+  long l = m->nodes[m->events[i].members.v[k]].lane;
+  int n = g->ntr[l], t = g->track[g->first[i] + k];
+  return (g->ltop[l] + g->ltop[l + 1]) / 2 +
+         ((double)t - (double)(n - 1) / 2) * SVG_TRACK;
+}
+
+static int svg_layout(const model *m, svg_geo *g) {
+  long d;
+  size_t nm = 0;
+  memset(g, 0, sizeof *g);
   for (size_t i = 0; i < m->nevents; i++) {
     const revent *e = &m->events[i];
+    nm += e->members.n;
     if (day_of(e->from, &d) < 0) {
-      undated = 1;
+      g->undated = 1;
       continue;
     }
     long t;
-    if (day_of(e->to, &t) < 0)
+    if (day_of(e->to, &t) < 0 || t < d)
       t = d;
-    if (!have || d < lo)
-      lo = d;
-    if (!have || t > hi)
-      hi = t;
-    have = 1;
+    if (!g->have || d < g->lo)
+      g->lo = d;
+    if (!g->have || t > g->hi)
+      g->hi = t;
+    g->have = 1;
   }
-  /* slots: events sharing their dates sit side by side */
-  size_t *slot = calloc(m->nevents + 1, sizeof *slot);
-  size_t *gn = calloc(m->nevents + 1, sizeof *gn);
-  double *xs = calloc(m->nevents + 1, sizeof *xs);
-  if (!slot || !gn || !xs) {
-    free(slot), free(gn), free(xs);
+  g->xs = calloc(m->nevents + 1, sizeof *g->xs);
+  g->first = calloc(m->nevents + 1, sizeof *g->first);
+  g->track = calloc(nm + 1, sizeof *g->track);
+  g->ntr = calloc(m->nlanes + 1, sizeof *g->ntr);
+  g->ltop = calloc(m->nlanes + 2, sizeof *g->ltop);
+  double *last = malloc((m->nlanes + 1) * SVG_MAXTR * sizeof *last);
+  if (!g->xs || !g->first || !g->track || !g->ntr || !g->ltop || !last) {
+    free(last);
     return PL_ENOMEM;
   }
-  size_t maxg = 1, nund = 0;
+  g->pw = SVG_W - SVG_LW - (g->undated ? SVG_UG : 0);
+  double span = g->have ? (double)(g->hi + 1 - g->lo) : 1;
+  g->ppd = (g->pw - 2 * SVG_PAD) / span;
+  g->x0 = SVG_LW + SVG_PAD;
+  size_t nund = 0;
   for (size_t i = 0; i < m->nevents;) {
+    /* a group: events on the same dates (events are sorted by date) */
     size_t j = i;
     while (j < m->nevents &&
            !cmp_date(m->events[j].from, m->events[i].from) &&
            !cmp_date(m->events[j].to, m->events[i].to))
       j++;
-    for (size_t k = i; k < j; k++)
-      slot[k] = k - i, gn[k] = j - i;
-    if (m->events[i].from && j - i > maxg)
-      maxg = j - i;
+    long a, t;
+    if (day_of(m->events[i].from, &a) < 0) {
+      for (size_t k = i; k < j; k++)
+        g->xs[k] = SVG_LW + g->pw + 20 + (double)(nund++ % 5) * SVG_SLOT;
+    } else {
+      if (day_of(m->events[i].to, &t) < 0 || t < a)
+        t = a;
+      double width = (double)(t + 1 - a) * g->ppd;
+      double mid = g->x0 + (double)(a - g->lo) * g->ppd + width / 2;
+      double step = j - i > 1 ? 0.8 * width / (double)(j - i - 1) : 0;
+      if (step > SVG_SLOT)
+        step = SVG_SLOT;
+      for (size_t k = i; k < j; k++)
+        g->xs[k] = mid + ((double)(k - i) - (double)(j - i - 1) / 2) * step;
+    }
     i = j;
   }
-  double pw = SVG_W - SVG_LW - (undated ? SVG_UG : 0);
-  double span = have ? (double)(hi + 1 - lo) : 1;
-  double inner = pw - 2 * SVG_PAD - (double)maxg * SVG_SLOT;
-  if (inner < 100)
-    inner = 100;
-  double ppd = inner / span;
-  double x0 = SVG_LW + SVG_PAD + (double)maxg * SVG_SLOT / 2;
+  /* tracks: per lane, the first track whose last mark is far enough */
+  for (size_t l = 0; l < (m->nlanes + 1) * SVG_MAXTR; l++)
+    last[l] = -1e9;
+  size_t pos = 0;
   for (size_t i = 0; i < m->nevents; i++) {
     const revent *e = &m->events[i];
-    long a, t;
-    if (day_of(e->from, &a) < 0) {
-      xs[i] = SVG_LW + pw + 20 + (double)(nund++ % 5) * SVG_SLOT;
-      continue;
+    g->first[i] = pos;
+    for (size_t k = 0; k < e->members.n; k++, pos++) {
+      long l = m->nodes[e->members.v[k]].lane;
+      double *lt = &last[(size_t)l * SVG_MAXTR];
+      int best = 0;
+      for (int t = 0; t < SVG_MAXTR; t++) {
+        if (lt[t] <= g->xs[i] - SVG_MARK) {
+          best = t;
+          break;
+        }
+        if (lt[t] < lt[best])
+          best = t;
+      }
+      lt[best] = g->xs[i];
+      g->track[pos] = best;
+      if (best + 1 > g->ntr[l])
+        g->ntr[l] = best + 1;
     }
-    if (day_of(e->to, &t) < 0)
-      t = a;
-    xs[i] = x0 + ((double)(a - lo) + (double)(t + 1 - a) / 2) * ppd +
-            ((double)slot[i] - (double)(gn[i] - 1) / 2) * SVG_SLOT;
   }
-  double h = SVG_TOP + (double)m->nlanes * SVG_LH + SVG_FOOT;
+  free(last);
+  double y = SVG_TOP;
+  for (size_t l = 0; l < m->nlanes; l++) {
+    int n = g->ntr[l] ? g->ntr[l] : 1;
+    double h = (double)(n - 1) * SVG_TRACK + SVG_LH;
+    g->ntr[l] = n;
+    g->ltop[l] = y;
+    y += h;
+  }
+  g->ltop[m->nlanes] = y;
+  return 0;
+}
+
+static int write_svg(pl_buf *b, const model *m, const pl_report_opts *o) {
+  const char *title = o && o->title ? o->title : "Negotiation timeline";
+  svg_geo g;
+  if (svg_layout(m, &g) < 0) {
+    geo_free(&g);
+    return PL_ENOMEM;
+  }
+  const double *xs = g.xs, pw = g.pw, ppd = g.ppd, x0 = g.x0;
+  const long lo = g.lo, hi = g.hi;
+  const double span = g.have ? (double)(hi + 1 - lo) : 1;
+  double top = SVG_TOP, bot = g.ltop[m->nlanes];
+  double h = bot + SVG_FOOT;
   int rc = 0;
   rc |= pl_buf_printf(
       b,
@@ -875,10 +1040,12 @@ static int write_svg(pl_buf *b, const model *m, const pl_report_opts *o) {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%.0f\" "
       "viewBox=\"0 0 %d %.0f\" font-family=\"Noto Sans, DejaVu Sans, "
       "Helvetica, Arial, Noto Naskh Arabic, sans-serif\" font-size=\"12\">\n"
+      "<defs><clipPath id=\"labels\"><rect x=\"0\" y=\"0\" width=\"%d\" "
+      "height=\"%.0f\"/></clipPath></defs>\n"
       "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n"
       "<text x=\"20\" y=\"30\" font-size=\"19\" font-weight=\"bold\" "
       "fill=\"#1f2430\">",
-      SVG_W, h, SVG_W, h);
+      SVG_W, h, SVG_W, h, SVG_LW - 8, h);
   rc |= xml(b, title);
   rc |= pl_buf_puts(b, "</text>\n");
   {
@@ -890,74 +1057,114 @@ static int write_svg(pl_buf *b, const model *m, const pl_report_opts *o) {
                         "meetings · %zu proposals · %zu delegations · %zu "
                         "actors · %zu sources",
                         c[0], c[1], c[2], m->nlanes, m->sources.n);
+    if (g.have) {
+      int y1, m1, d1, y2, m2, d2;
+      civil(lo, &y1, &m1, &d1);
+      civil(hi, &y2, &m2, &d2);
+      rc |= pl_buf_printf(b, " · %d %s %d – %d %s %d", d1, mon[m1 - 1], y1,
+                          d2, mon[m2 - 1], y2);
+    }
     if (o && o->subtitle) {
       rc |= pl_buf_puts(b, " · ");
       rc |= xml(b, o->subtitle);
     }
     rc |= pl_buf_puts(b, "</text>\n");
   }
-  double top = SVG_TOP, bot = SVG_TOP + (double)m->nlanes * SVG_LH;
-  /* lane stripes and labels */
+  /* lane stripes and labels: the label column is fixed; a name too long
+   * for it is cut with an ellipsis (the full name in its <title>) */
   for (size_t i = 0; i < m->nlanes; i++) {
     const rnode *r = &m->nodes[m->lanes[i]];
-    double y = top + (double)i * SVG_LH;
+    double y = g.ltop[i], lh = g.ltop[i + 1] - g.ltop[i];
+    double room = SVG_LW - 20 - 14;
     if (i % 2)
       rc |= pl_buf_printf(b,
-                          "<rect x=\"0\" y=\"%.0f\" width=\"%d\" height=\"%d\" "
+                          "<rect x=\"0\" y=\"%.0f\" width=\"%d\" height=\"%.0f\" "
                           "fill=\"#f5f7fa\"/>\n",
-                          y, SVG_W, SVG_LH);
-    rc |= pl_buf_printf(b,
-                        "<text x=\"20\" y=\"%.0f\" font-weight=\"bold\" "
-                        "fill=\"#1f2430\"><tspan>",
-                        y + SVG_LH / 2 + 4);
+                          y, SVG_W, lh);
+    int en = r->label_en && r->label && strcmp(r->label_en, r->label);
+    rc |= pl_buf_puts(b, "<g><title>");
     rc |= xml(b, r->label);
+    if (en) {
+      rc |= pl_buf_puts(b, " (");
+      rc |= xml(b, r->label_en);
+      rc |= pl_buf_putc(b, ')');
+    }
+    if (r->role) {
+      rc |= pl_buf_puts(b, " — ");
+      rc |= xml(b, r->role);
+    }
+    rc |= pl_buf_printf(b,
+                        "</title><text x=\"20\" y=\"%.0f\" font-weight=\"bold\" "
+                        "fill=\"#1f2430\" clip-path=\"url(#labels)\"><tspan>",
+                        y + lh / 2 + 4);
+    double nw = text_w(r->label, 1);
+    rc |= xml_fit(b, r->label, room, 1);
     rc |= pl_buf_puts(b, "</tspan>");
-    if (r->label_en && r->label && strcmp(r->label_en, r->label)) {
+    double left = room - nw - 2 * glyph_w(' ', 0);
+    if (en && left >= 48) {
       rc |= pl_buf_puts(b, "<tspan font-weight=\"normal\" fill=\"#667085\">"
                            "  ");
-      rc |= xml(b, r->label_en);
+      rc |= xml_fit(b, r->label_en, left, 0);
       rc |= pl_buf_puts(b, "</tspan>");
     }
-    rc |= pl_buf_puts(b, "</text>\n");
+    rc |= pl_buf_puts(b, "</text></g>\n");
   }
   rc |= pl_buf_printf(b,
                       "<line x1=\"%d.5\" y1=\"%.0f\" x2=\"%d.5\" y2=\"%.0f\" "
                       "stroke=\"#d0d5dd\"/>\n",
                       SVG_LW, top - 30, SVG_LW, bot);
-  /* rounds as bands, one per round of each process ("Astana 11"; "Round
-   * 11" when the process is unknown) */
+  /* rounds as bands over the round's real dates, one per round of each
+   * process ("Astana 11"; "Round 11" when the process is unknown); labels
+   * that would touch take a second row */
+  double lab_end[2] = {-1e9, -1e9};
   for (size_t i = 0; i < m->nevents; i++) {
     const revent *e = &m->events[i];
-    if (!e->round || !e->from)
+    long a0, t0;
+    if (!e->round || day_of(e->from, &a0) < 0)
       continue;
     int seen = 0;
     for (size_t k = 0; k < i && !seen; k++)
       seen = same_round(&m->events[k], e);
     if (seen)
       continue;
-    double a = xs[i], z = xs[i];
-    for (size_t k = i; k < m->nevents; k++)
-      if (same_round(&m->events[k], e)) {
-        a = xs[k] < a ? xs[k] : a;
-        z = xs[k] > z ? xs[k] : z;
-      }
+    long a = a0, z = a0;
+    for (size_t k = i; k < m->nevents; k++) {
+      const revent *q = &m->events[k];
+      if (!same_round(q, e) || day_of(q->from, &a0) < 0)
+        continue;
+      if (day_of(q->to, &t0) < 0 || t0 < a0)
+        t0 = a0;
+      a = a0 < a ? a0 : a;
+      z = t0 > z ? t0 : z;
+    }
+    double xa = x0 + (double)(a - lo) * ppd, xz = x0 + (double)(z + 1 - lo) * ppd;
+    if (xz - xa < 8) {
+      double c = (xa + xz) / 2;
+      xa = c - 4, xz = c + 4;
+    }
+    pl_buf name = {0};
+    if (e->process)
+      rc |= pl_buf_puts(&name, e->process) | pl_buf_putc(&name, ' ');
+    else
+      rc |= pl_buf_puts(&name, "Round ");
+    rc |= pl_buf_puts(&name, e->round);
+    double tw = text_w(name.data, 1) * 11 / 12, cx = (xa + xz) / 2;
+    int row = cx - tw / 2 >= lab_end[0] ? 0 : 1;
+    lab_end[row] = cx + tw / 2 + 6;
     rc |= pl_buf_printf(b,
                         "<rect x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" "
                         "height=\"%.0f\" fill=\"#f5b301\" "
-                        "fill-opacity=\"0.16\"/>\n<text x=\"%.1f\" "
+                        "fill-opacity=\"0.22\"/>\n<text x=\"%.1f\" "
                         "y=\"%.0f\" text-anchor=\"middle\" font-size=\"11\" "
                         "font-weight=\"bold\" fill=\"#7a5b00\">",
-                        a - 16, top - 30, z - a + 32, bot - top + 30,
-                        (a + z) / 2, top - 18);
-    if (e->process)
-      rc |= xml(b, e->process) | pl_buf_putc(b, ' ');
-    else
-      rc |= pl_buf_puts(b, "Round ");
-    rc |= xml(b, e->round);
+                        xa, top - 30 + 12.0 * row, xz - xa,
+                        bot - top + 30 - 12.0 * row, cx, top - 18 - 12.0 * row);
+    rc |= xml(b, name.data ? name.data : "");
     rc |= pl_buf_puts(b, "</text>\n");
+    pl_buf_free(&name);
   }
   /* axis: months when the span is short, else years */
-  if (have) {
+  if (g.have) {
     int y1, m1, d1, y2, m2, d2;
     civil(lo, &y1, &m1, &d1);
     civil(hi, &y2, &m2, &d2);
@@ -1003,7 +1210,7 @@ static int write_svg(pl_buf *b, const model *m, const pl_report_opts *o) {
                               x, top - 6, dd);
       }
   }
-  if (undated)
+  if (g.undated)
     rc |= pl_buf_printf(b,
                         "<rect x=\"%.1f\" y=\"%.0f\" width=\"%d\" "
                         "height=\"%.0f\" fill=\"#f2f4f7\" "
@@ -1012,13 +1219,28 @@ static int write_svg(pl_buf *b, const model *m, const pl_report_opts *o) {
                         "</text>\n",
                         SVG_LW + pw, top - 30, SVG_UG, bot - top + 30,
                         SVG_LW + pw + 14, top - 6);
+  /* brackets under the axis: events of one day fanned out within it */
+  for (size_t i = 0; i < m->nevents;) {
+    size_t j = i;
+    while (j < m->nevents &&
+           !cmp_date(m->events[j].from, m->events[i].from) &&
+           !cmp_date(m->events[j].to, m->events[i].to))
+      j++;
+    if (m->events[i].from && xs[j - 1] - xs[i] >= 10)
+      rc |= pl_buf_printf(b,
+                          "<path d=\"M%.1f %.0fv3H%.1fv-3M%.1f %.0fv4\" "
+                          "fill=\"none\" stroke=\"#344054\" "
+                          "stroke-width=\"1.5\"/>\n",
+                          xs[i], top - 4, xs[j - 1], (xs[i] + xs[j - 1]) / 2,
+                          top - 1);
+    i = j;
+  }
   /* events */
   for (size_t i = 0; i < m->nevents; i++) {
     const revent *e = &m->events[i];
     double ymin = 1e9, ymax = -1e9;
     for (size_t k = 0; k < e->members.n; k++) {
-      double y = top + ((double)m->nodes[e->members.v[k]].lane + 0.5) *
-                           SVG_LH;
+      double y = member_y(m, &g, i, k);
       ymin = y < ymin ? y : ymin;
       ymax = y > ymax ? y : ymax;
     }
@@ -1027,19 +1249,22 @@ static int write_svg(pl_buf *b, const model *m, const pl_report_opts *o) {
     if (e->from) {
       rc |= pl_buf_puts(b, " — ");
       rc |= xml(b, e->from);
+      if (e->to && strcmp(e->to, e->from)) {
+        rc |= pl_buf_puts(b, " to ");
+        rc |= xml(b, e->to);
+      }
     }
     rc |= pl_buf_puts(b, "</title>\n");
     long a, t;
     if (day_of(e->from, &a) == 0 && day_of(e->to, &t) == 0 && t > a)
       for (size_t k = 0; k < e->members.n; k++)
-        rc |= pl_buf_printf(
-            b,
-            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" "
-            "fill=\"%s\" fill-opacity=\"0.14\"/>\n",
-            x0 + (double)(a - lo) * ppd,
-            top + ((double)m->nodes[e->members.v[k]].lane + 0.5) * SVG_LH -
-                5,
-            (double)(t + 1 - a) * ppd, svg_col[e->type]);
+        rc |= pl_buf_printf(b,
+                            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+                            "height=\"10\" fill=\"%s\" "
+                            "fill-opacity=\"0.14\"/>\n",
+                            x0 + (double)(a - lo) * ppd,
+                            member_y(m, &g, i, k) - 5,
+                            (double)(t + 1 - a) * ppd, svg_col[e->type]);
     if (ymax > ymin)
       rc |= pl_buf_printf(b,
                           "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
@@ -1050,8 +1275,7 @@ static int write_svg(pl_buf *b, const model *m, const pl_report_opts *o) {
                               ? ""
                               : " stroke-dasharray=\"4 3\"");
     for (size_t k = 0; k < e->members.n; k++) {
-      double y =
-          top + ((double)m->nodes[e->members.v[k]].lane + 0.5) * SVG_LH;
+      double y = member_y(m, &g, i, k);
       if (e->type == EV_DELEGATION && k > 0)
         rc |= pl_buf_printf(b,
                             "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" "
@@ -1071,22 +1295,24 @@ static int write_svg(pl_buf *b, const model *m, const pl_report_opts *o) {
                       "<text x=\"38\" y=\"%.0f\" fill=\"#475467\">meeting "
                       "(line joins participants)</text>\n",
                       ly + 4);
-  rc |= svg_shape(b, EV_PROPOSAL, 276, ly, 0);
+  rc |= svg_shape(b, EV_PROPOSAL, 246, ly, 0);
   rc |= pl_buf_printf(b,
-                      "<text x=\"288\" y=\"%.0f\" fill=\"#475467\">proposal "
+                      "<text x=\"258\" y=\"%.0f\" fill=\"#475467\">proposal "
                       "(hollow: addressee)</text>\n",
                       ly + 4);
-  rc |= svg_shape(b, EV_DELEGATION, 506, ly, 0);
+  rc |= svg_shape(b, EV_DELEGATION, 446, ly, 0);
   rc |= pl_buf_printf(b,
-                      "<text x=\"518\" y=\"%.0f\" fill=\"#475467\">delegation "
-                      "(dot: its head)</text>\n<rect x=\"718\" y=\"%.0f\" "
+                      "<text x=\"458\" y=\"%.0f\" fill=\"#475467\">delegation "
+                      "(dot: its head)</text>\n<rect x=\"628\" y=\"%.0f\" "
                       "width=\"18\" height=\"11\" fill=\"#f5b301\" "
-                      "fill-opacity=\"0.25\"/>\n<text x=\"742\" y=\"%.0f\" "
+                      "fill-opacity=\"0.25\"/>\n<text x=\"652\" y=\"%.0f\" "
                       "fill=\"#475467\">round</text>\n"
+                      "<text x=\"700\" y=\"%.0f\" fill=\"#475467\">marks "
+                      "stacked in a lane: same or near dates</text>\n"
                       "<text x=\"%d\" y=\"%.0f\" text-anchor=\"end\" "
                       "fill=\"#98a2b3\">parley report</text>\n</svg>\n",
-                      ly + 4, ly - 6, ly + 4, SVG_W - 20, ly + 4);
-  free(slot), free(gn), free(xs);
+                      ly + 4, ly - 6, ly + 4, ly + 4, SVG_W - 20, ly + 4);
+  geo_free(&g);
   return rc ? PL_ENOMEM : 0;
 }
 

@@ -153,10 +153,17 @@ function shape(c, t, x, y, r, hollow) {
   if (hollow) { c.fillStyle = "#fff"; c.fill(); c.lineWidth = 2; c.strokeStyle = COL[t]; c.stroke(); }
   else { c.fillStyle = COL[t]; c.fill(); c.lineWidth = 1.5; c.strokeStyle = "#fff"; c.stroke(); }
 }
+/* x of an event's marks: its date's middle; events of the same dates fan
+   out within those dates' width only (a bracket under the axis shows the
+   day), so no mark ever stands at a date that is not its own. */
 function eventX(e) {
   if (e.f == null) return plotW() + 18 + (e.slot + (e.gn - 1) / 2) * Math.min(SLOT, (UG - 36) / Math.max(1, e.gn - 1));
-  return dayMid(e) + e.slot * SLOT;
+  if (e.gn < 2) return dayMid(e);
+  var w = xOf(e.to + 1) - xOf(e.f);
+  return dayMid(e) + e.slot * Math.min(SLOT, 0.8 * w / (e.gn - 1));
 }
+/* Marks closer than MARK on one lane are stacked on tracks within it. */
+var MARK = 12, TRACK = [0, -9, 9, -4.5, 4.5], trackLast = new Float64Array(0);
 function shortLabel(e) {
   if (e.t === "m") return (e.k || "meeting") + (e.pl ? " · " + e.pl : "");
   if (e.t === "d") return "headed by " + (e.a.length > 1 ? (A[e.a[1]].en || A[e.a[1]].n) : "?");
@@ -181,15 +188,19 @@ function render() {
   shown.forEach(function (e) {
     if (!e.r || e.f == null) return;
     var k = (e.pr || "") + "\u0001" + e.r;
-    var x = eventX(e), b = bands.get(k);
-    var x0 = Math.min(x - 10, xOf(e.f)), x1 = Math.max(x + 10, xOf(e.to + 1));
+    var b = bands.get(k);
+    var x0 = xOf(e.f), x1 = xOf(e.to + 1);
     if (!b) bands.set(k, { r: e.r, pr: e.pr || "", x0: x0, x1: x1 });
     else { b.x0 = Math.min(b.x0, x0); b.x1 = Math.max(b.x1, x1); }
   });
+  /* a band covers the round's dates (at least 8px wide, centred on them) */
   var bandList = Array.from(bands.values()).sort(function (a, b) { return a.x0 - b.x0; });
+  bandList.forEach(function (b) {
+    if (b.x1 - b.x0 < 8) { var c = (b.x0 + b.x1) / 2; b.x0 = c - 4; b.x1 = c + 4; }
+  });
   bandList.forEach(function (b, k) {
-    ctx.fillStyle = k % 2 ? "rgba(59,130,246,.09)" : "rgba(245,179,1,.16)";
-    ctx.fillRect(b.x0 - 6, 0, b.x1 - b.x0 + 12, H);
+    ctx.fillStyle = k % 2 ? "rgba(59,130,246,.12)" : "rgba(245,179,1,.22)";
+    ctx.fillRect(b.x0, 0, b.x1 - b.x0, H);
   });
   /* grid */
   var ticks = tickSet();
@@ -212,29 +223,40 @@ function render() {
     else if (t === "p") { path.moveTo(x, y - R - 1); path.lineTo(x + R + 1, y); path.lineTo(x, y + R + 1); path.lineTo(x - R - 1, y); path.closePath(); }
     else { path.moveTo(x, y - R - 1); path.lineTo(x + R + 1, y + R); path.lineTo(x - R - 1, y + R); path.closePath(); }
   }
+  var NT = TRACK.length;
+  if (trackLast.length !== A.length * NT) trackLast = new Float64Array(A.length * NT);
+  trackLast.fill(-1e9);
   for (var n = 0; n < shown.length; n++) {
     var e = shown[n];
     var x = eventX(e);
     if (x < -20 || x > W + 20) continue;
     if (e.f != null && x > pw + 6) continue;
     var top = Infinity, bot = -Infinity, k, l, y;
+    var ys = e.ys || (e.ys = []);
     for (k = 0; k < e.lanes.length; k++) {
       l = e.lanes[k];
+      ys[k] = null;
       if (laneY[l] < 0) continue;
-      y = laneY[l] - sy;
+      var b0 = l * NT, tr = 0;
+      for (var q = 0; q < NT; q++) {
+        if (trackLast[b0 + q] <= x - MARK) { tr = q; break; }
+        if (trackLast[b0 + q] < trackLast[b0 + tr]) tr = q;
+      }
+      trackLast[b0 + tr] = x;
+      y = ys[k] = laneY[l] - sy + TRACK[tr];
       if (y < top) top = y;
       if (y > bot) bot = y;
     }
     if (top === Infinity || bot < -LH || top > H + LH) continue;
     if (e.f != null && e.to > e.f) {
       var xa = xOf(e.f), xb = xOf(e.to + 1);
-      for (k = 0; k < e.lanes.length; k++) if (laneY[e.lanes[k]] >= 0) spans[e.t].rect(xa, laneY[e.lanes[k]] - sy - 5, Math.max(2, xb - xa), 10);
+      for (k = 0; k < e.lanes.length; k++) if (ys[k] !== null) spans[e.t].rect(xa, ys[k] - 5, Math.max(2, xb - xa), 10);
     }
     if (bot > top) { C[e.t].moveTo(x, top); C[e.t].lineTo(x, bot); }
     for (k = 0; k < e.lanes.length; k++) {
       l = e.lanes[k];
       if (laneY[l] < 0) continue;
-      y = laneY[l] - sy;
+      y = ys[k];
       if (y < -LH || y > H + LH) continue;
       if (e.t === "d" && k > 0) { heads.moveTo(x + 3.5, y); heads.arc(x, y, 3.5, 0, 6.2832); }
       else if (e.t === "p" && e.by && e.by.indexOf(l) < 0) addShape(Hl.p, "p", x, y);
@@ -271,7 +293,7 @@ function render() {
     he.lanes.forEach(function (l, k) {
       if (laneY[l] < 0) return;
       var hollow = (he.t === "p" && he.by && he.by.indexOf(l) < 0) || (he.t === "d" && k > 0);
-      shape(ctx, he.t, hi.x, laneY[l] - sy, 7, hollow);
+      shape(ctx, he.t, hi.x, he.ys[k], 7, hollow);
     });
     ctx.strokeStyle = "#111"; ctx.lineWidth = 1; ctx.strokeRect(hi.x - 11, hi.top - 11, 22, hi.bot - hi.top + 22);
   }
@@ -334,16 +356,24 @@ function drawAxis(ticks, bandList, spread) {
   var c = actx, pw = plotW();
   c.setTransform(dpr, 0, 0, dpr, 0, 0);
   c.clearRect(0, 0, AW, 54);
-  var fam = FAM, roundEnd = -1e9;
+  var fam = FAM, roundEnd = [-1e9, -1e9];
   bandList.forEach(function (b, k) {
-    c.fillStyle = k % 2 ? "rgba(59,130,246,.12)" : "rgba(245,179,1,.22)";
-    c.fillRect(b.x0 - 6, 0, b.x1 - b.x0 + 12, 54);
+    c.fillStyle = k % 2 ? "rgba(59,130,246,.16)" : "rgba(245,179,1,.28)";
+    c.fillRect(b.x0, 0, b.x1 - b.x0, 54);
+    if (b.x1 < 0 || b.x0 > pw) return;
+    /* the label centred over the band, on a second row when it would touch
+       the previous one, shortened to the round's number when still no room */
     c.fillStyle = "#7a5b00"; c.font = "600 11px " + fam; c.textBaseline = "top";
-    var s = b.pr ? b.pr + " " + b.r : "Round " + b.r, w = c.measureText(s).width;
-    if (w > b.x1 - b.x0 + 12) { s = b.r; w = c.measureText(s).width; }
-    var lx = Math.max(b.x0 - 4, Math.min((b.x0 + b.x1) / 2 - w / 2, pw - w - 4));
-    if (w > b.x1 - b.x0 + 14 || lx < roundEnd) return;
-    c.fillText(s, lx, 3); roundEnd = lx + w + 6;
+    var names = [b.pr ? b.pr + " " + b.r : "Round " + b.r, b.r];
+    for (var i = 0; i < names.length; i++) {
+      var s = names[i], w = c.measureText(s).width;
+      var lx = Math.max(2, Math.min((b.x0 + b.x1) / 2 - w / 2, pw - w - 4));
+      for (var row = 0; row < 2; row++) {
+        if (lx < roundEnd[row]) continue;
+        c.fillText(s, lx, 2 + 12 * row); roundEnd[row] = lx + w + 6;
+        return;
+      }
+    }
   });
   c.textBaseline = "alphabetic";
   c.font = "12px " + fam; c.fillStyle = "#475467"; c.strokeStyle = "#98a2b3"; c.lineWidth = 1;
@@ -367,7 +397,7 @@ function drawAxis(ticks, bandList, spread) {
   /* brackets: events of one day spread side by side */
   c.strokeStyle = "#344054"; c.lineWidth = 1.5;
   spread.forEach(function (g) {
-    if (g.b - g.a < 4 || g.d < 0 || g.d > pw) return;
+    if (g.b - g.a < 10 || g.d < 0 || g.d > pw) return;
     c.beginPath(); c.moveTo(g.a, 38); c.lineTo(g.a, 41); c.lineTo(g.b, 41); c.lineTo(g.b, 38);
     c.moveTo(g.d, 41); c.lineTo(g.d, 45); c.stroke();
   });
@@ -407,12 +437,10 @@ function fit() {
   var lo = Infinity, hi = -Infinity;
   shown.forEach(function (e) { if (e.f != null) { lo = Math.min(lo, e.f); hi = Math.max(hi, e.to + 1); } });
   if (!isFinite(lo)) { lo = minD; hi = maxD + 1; }
-  var maxg = 1;
-  shown.forEach(function (e) { if (e.f != null) maxg = Math.max(maxg, e.gn); });
-  var span = hi - lo, pw = plotW() - 2 * PAD, extra = (maxg * SLOT / 2 + 12) / Math.max(1, pw) * span;
-  if (span < 3) { extra = Math.max(extra, 1); }
+  /* the dates only: marks never leave their day, so nothing needs room */
+  var span = hi - lo, extra = span * 0.02;
+  if (span < 3) extra = Math.max(extra, 1);
   t0 = lo - extra; t1 = hi + extra;
-  if (extra >= span) { var s = span + 2 * extra; var ppd = pw / s; var need = maxg * SLOT + 40; if (ppd * span < need) { var sp = span * pw / need; t0 = lo - (sp - span) / 2; t1 = hi + (sp - span) / 2; } }
   schedule();
 }
 cv.addEventListener("wheel", function (ev) {
@@ -601,6 +629,18 @@ window.parleyReport = {
     var t0 = performance.now(), box = document.querySelector("#types input[data-t='" + t + "']");
     box.checked = on; typeOn[t] = on; applyFilters(); render();
     return performance.now() - t0;
+  },
+  /* events whose marks stand outside their own dates: [id, date drawn] */
+  misdated: function () {
+    var out = [], seen = new Set();
+    drawn.forEach(function (d) {
+      var e = E[d.e];
+      if (e.f == null || seen.has(e.i)) return;
+      seen.add(e.i);
+      var day = dOfX(d.x);
+      if (day < e.f || day > e.to + 1) out.push([e.id, fmtDay(Math.floor(day))]);
+    });
+    return out;
   },
   render: render, fit: fit, zoom: zoom,
   renderTime: function () { var t = performance.now(); render(); return performance.now() - t; }

@@ -69,6 +69,27 @@ try {
     check(lanes === expect.lanes, `one lane per actor: ${expect.lanes} (got ${lanes})`);
     check(total === expect.events, `one event per meeting, proposal and delegation: ${expect.events} (got ${total})`);
     check(drawn === expect.events, `one mark drawn per event at fit: ${expect.events} (got ${drawn})`);
+    // The time axis is truthful: every mark stands within its own dates,
+    // at fit and zoomed in on the busiest day (where same-day events fan
+    // out within that day only).
+    const misFit = await page.evaluate(() => window.parleyReport.misdated());
+    check(misFit.length === 0, `at fit every mark stands at its own date (${JSON.stringify(misFit).slice(0, 200)})`);
+    const misZoom = await page.evaluate(() => {
+      const r = window.parleyReport, d = r.data, n = new Map();
+      d.events.forEach((e) => { if (e.from) n.set(e.from, (n.get(e.from) || 0) + 1); });
+      const busy = Array.from(n.entries()).sort((a, b) => b[1] - a[1])[0];
+      const e = busy && d.events.find((x) => x.from === busy[0]);
+      const cv = document.getElementById("cv").getBoundingClientRect();
+      for (let i = 0; i < 12 && e; i++) {
+        const m = r.markOf(e.id);
+        if (!m) break;
+        r.zoom(0.5, m.x - cv.left); r.render();
+      }
+      const out = r.misdated();
+      r.fit(); r.render();
+      return out;
+    });
+    check(misZoom.length === 0, `zoomed in on the busiest day every mark stands at its own date (${JSON.stringify(misZoom).slice(0, 200)})`);
     const labelsOk = await page.evaluate(() =>
       Array.from(document.querySelectorAll("#rows .lane bdi")).every((b) => b.getAttribute("dir") === "auto"));
     check(labelsOk, "names are isolated with dir=auto (Arabic laid out right to left)");
