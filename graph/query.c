@@ -351,81 +351,6 @@ static const char timeline_actor_sql[] =
     "  WHERE g.type = 'holds_role'"
     TL_TAIL;
 
-/* A list of strings copied out of SQLite for one row. */
-typedef struct strlist {
-  char **v;     /* strings (malloc'ed) */
-  long long *id;/* entity ids beside them (participants) */
-  int *side;    /* 0 / 1 (proposers / addressees) */
-  size_t n;     /* used */
-  size_t cap;   /* allocated */
-} strlist;
-
-static void strlist_clear(strlist *l) {
-  for (size_t i = 0; i < l->n; i++)
-    free(l->v[i]);
-  l->n = 0;
-}
-
-static void strlist_free(strlist *l) {
-  strlist_clear(l);
-  free(l->v);
-  free(l->id);
-  free(l->side);
-  memset(l, 0, sizeof *l);
-}
-
-static int strlist_add(strlist *l, const char *s, long long id, int side) {
-  if (l->n == l->cap) {
-    size_t nc = l->cap ? l->cap * 2 : 8;
-    char **v = realloc(l->v, nc * sizeof *v);
-    if (!v)
-      return PL_ENOMEM;
-    l->v = v;
-    long long *ids = realloc(l->id, nc * sizeof *ids);
-    if (!ids)
-      return PL_ENOMEM;
-    l->id = ids;
-    int *sd = realloc(l->side, nc * sizeof *sd);
-    if (!sd)
-      return PL_ENOMEM;
-    l->side = sd;
-    l->cap = nc;
-  }
-  size_t len = strlen(s ? s : "");
-  char *p = malloc(len + 1);
-  if (!p)
-    return PL_ENOMEM;
-  memcpy(p, s ? s : "", len + 1);
-  l->v[l->n] = p;
-  l->id[l->n] = id;
-  l->side[l->n] = side;
-  l->n++;
-  return 0;
-}
-
-/* Fills l from a statement's rows: column name (and id, side when given). */
-static int strlist_fill(pl_store *st, sqlite3_stmt *s, strlist *l, int cname,
-                        int cid, int cside, pl_error *err) {
-  int r;
-  strlist_clear(l);
-  while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-    if (strlist_add(l, (const char *)sqlite3_column_text(s, cname),
-                    cid >= 0 ? sqlite3_column_int64(s, cid) : 0,
-                    cside >= 0 ? sqlite3_column_int(s, cside) : 0) < 0) {
-      sqlite3_reset(s);
-      return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
-    }
-  }
-  sqlite3_reset(s);
-  if (r != SQLITE_DONE)
-    return pl_store__dberr(st, err, "read");
-  return 0;
-}
-
-static const char *col(sqlite3_stmt *s, int i) {
-  return (const char *)sqlite3_column_text(s, i);
-}
-
 int pl_query_timeline(pl_store *st, const pl_timeline_query *q,
                       pl_timeline_fn fn, void *ctx, pl_error *err) {
   static const pl_timeline_query all = {0};
@@ -451,7 +376,7 @@ int pl_query_timeline(pl_store *st, const pl_timeline_query *q,
   if ((rc = sets_resolve(st, q->actors, q->nactors, &want, err)) < 0)
     return rc;
   sqlite3_stmt *s = NULL;
-  strlist who = {0}, src = {0};
+  pl_qlist who = {0}, src = {0};
   pl_buf summary = {0};
   if (sqlite3_prepare_v2(st->db, want.count ? timeline_actor_sql
                                              : timeline_sql,
@@ -483,17 +408,10 @@ int pl_query_timeline(pl_store *st, const pl_timeline_query *q,
     sqlite3_bind_text(s, 3, q->to, -1, SQLITE_STATIC);
   int r;
   while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-    const char *t = col(s, 0);
+    const char *t = pl_query__col(s, 0);
     long long id = sqlite3_column_int64(s, 1);
     int edge = t[0] == 'd' || t[0] == 'r';
-    sqlite3_stmt *m = pl_store__stmt(st, S_Q_MEMBERS, err);
-    if (!m) {
-      rc = PL_EDB;
-      break;
-    }
-    sqlite3_bind_int(m, 1, edge);
-    sqlite3_bind_int64(m, 2, id);
-    if ((rc = strlist_fill(st, m, &who, 1, 0, 2, err)) < 0)
+    if ((rc = pl_query__members(st, edge, id, &who, err)) < 0)
       break;
     int keep = 1;
     for (size_t i = 0; i < want.count && keep; i++) {
@@ -504,14 +422,7 @@ int pl_query_timeline(pl_store *st, const pl_timeline_query *q,
     }
     if (!keep)
       continue;
-    sqlite3_stmt *d = pl_store__stmt(st, S_Q_SOURCES, err);
-    if (!d) {
-      rc = PL_EDB;
-      break;
-    }
-    sqlite3_bind_int(d, 1, edge);
-    sqlite3_bind_int64(d, 2, id);
-    if ((rc = strlist_fill(st, d, &src, 0, -1, -1, err)) < 0)
+    if ((rc = pl_query__sources(st, edge, id, 0, NULL, &src, err)) < 0)
       break;
 
     pl_timeline_row row;
@@ -520,14 +431,14 @@ int pl_query_timeline(pl_store *st, const pl_timeline_query *q,
     snprintf(idbuf, sizeof idbuf, "%c%lld", edge ? 'r' : 'e', id);
     row.id = idbuf;
     row.type = t;
-    row.date_from = col(s, 2);
-    row.date_to = col(s, 3);
+    row.date_from = pl_query__col(s, 2);
+    row.date_to = pl_query__col(s, 3);
     row.precision = sqlite3_column_int(s, 4);
-    row.kind = col(s, 5);
-    row.status = col(s, 6);
-    row.place = col(s, 7);
-    row.round = col(s, 8);
-    row.process = col(s, 10);
+    row.kind = pl_query__col(s, 5);
+    row.status = pl_query__col(s, 6);
+    row.place = pl_query__col(s, 7);
+    row.round = pl_query__col(s, 8);
+    row.process = pl_query__col(s, 10);
     row.participants = (const char *const *)who.v;
     row.nparticipants = who.n;
     for (size_t k = 0; k < who.n; k++)
@@ -548,7 +459,8 @@ int pl_query_timeline(pl_store *st, const pl_timeline_query *q,
       fail = b ? pl_buf_printf(&summary, "%s: %s of %s", a, role, b)
                : pl_buf_printf(&summary, "%s: %s", a, role);
     } else {
-      fail = pl_buf_puts(&summary, col(s, 9) ? col(s, 9) : "");
+      const char *text = pl_query__col(s, 9);
+      fail = pl_buf_puts(&summary, text ? text : "");
     }
     if (fail) {
       rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
@@ -562,8 +474,8 @@ int pl_query_timeline(pl_store *st, const pl_timeline_query *q,
     rc = pl_store__dberr(st, err, "timeline");
 done:
   sqlite3_finalize(s);
-  strlist_free(&who);
-  strlist_free(&src);
+  pl_qlist__free(&who);
+  pl_qlist__free(&src);
   pl_buf_free(&summary);
   sets_free(&want);
   return rc < 0 ? rc : 0;
@@ -615,14 +527,14 @@ int pl_query_actors(pl_store *st, const char *type, pl_actor_fn fn,
     char idbuf[32];
     snprintf(idbuf, sizeof idbuf, "e%lld", sqlite3_column_int64(s, 0));
     row.id = idbuf;
-    row.type = col(s, 1);
-    row.name = col(s, 2);
-    row.name_ar = col(s, 3);
-    row.key = col(s, 4);
+    row.type = pl_query__col(s, 1);
+    row.name = pl_query__col(s, 2);
+    row.name_ar = pl_query__col(s, 3);
+    row.key = pl_query__col(s, 4);
     row.mentions = (long)sqlite3_column_int64(s, 5);
     row.documents = (long)sqlite3_column_int64(s, 6);
-    row.first = col(s, 7);
-    row.last = col(s, 8);
+    row.first = pl_query__col(s, 7);
+    row.last = pl_query__col(s, 8);
     if ((rc = fn(ctx, &row, err)) < 0)
       break;
   }

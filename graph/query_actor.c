@@ -12,101 +12,6 @@
 
 /* ---- small shared pieces -------------------------------------------- */
 
-/* A list of malloc'ed strings with a side flag each. */
-typedef struct qlist {
-  char **v;   /* strings */
-  int *side;  /* 0 / 1 beside each (proposers / addressees) */
-  size_t n;   /* used */
-  size_t cap; /* allocated */
-} qlist;
-
-static void qlist_clear(qlist *l) {
-  for (size_t i = 0; i < l->n; i++)
-    free(l->v[i]);
-  l->n = 0;
-}
-
-static void qlist_free(qlist *l) {
-  qlist_clear(l);
-  free(l->v);
-  free(l->side);
-  memset(l, 0, sizeof *l);
-}
-
-static int qlist_add(qlist *l, const char *s, int side) {
-  if (l->n == l->cap) {
-    size_t nc = l->cap ? l->cap * 2 : 8;
-    char **v = realloc(l->v, nc * sizeof *v);
-    if (!v)
-      return PL_ENOMEM;
-    l->v = v;
-    int *sd = realloc(l->side, nc * sizeof *sd);
-    if (!sd)
-      return PL_ENOMEM;
-    l->side = sd;
-    l->cap = nc;
-  }
-  size_t len = strlen(s ? s : "");
-  char *p = malloc(len + 1);
-  if (!p)
-    return PL_ENOMEM;
-  memcpy(p, s ? s : "", len + 1);
-  l->v[l->n] = p;
-  l->side[l->n] = side;
-  l->n++;
-  return 0;
-}
-
-static const char *col(sqlite3_stmt *s, int i) {
-  return (const char *)sqlite3_column_text(s, i);
-}
-
-/* The sources (kind 0: of event id, 1: of edge id) into l, distinct. */
-static int fetch_sources(pl_store *st, int kind, long long id, qlist *l,
-                         pl_error *err) {
-  qlist_clear(l);
-  sqlite3_stmt *s = pl_store__stmt(st, S_Q_SOURCES, err);
-  if (!s)
-    return PL_EDB;
-  sqlite3_bind_int(s, 1, kind);
-  sqlite3_bind_int64(s, 2, id);
-  int r;
-  while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-    const char *src = col(s, 0);
-    if (l->n && !strcmp(l->v[l->n - 1], src ? src : ""))
-      continue; /* two documents from one source */
-    if (qlist_add(l, src, 0) < 0) {
-      sqlite3_reset(s);
-      return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
-    }
-  }
-  sqlite3_reset(s);
-  if (r != SQLITE_DONE)
-    return pl_store__dberr(st, err, "read");
-  return 0;
-}
-
-/* The members of event id (participants, proposers: side 0; addressees:
- * side 1) into l. */
-static int fetch_members(pl_store *st, long long id, qlist *l, pl_error *err) {
-  qlist_clear(l);
-  sqlite3_stmt *s = pl_store__stmt(st, S_Q_MEMBERS, err);
-  if (!s)
-    return PL_EDB;
-  sqlite3_bind_int(s, 1, 0);
-  sqlite3_bind_int64(s, 2, id);
-  int r;
-  while ((r = sqlite3_step(s)) == SQLITE_ROW)
-    if (qlist_add(l, col(s, 1), sqlite3_column_int(s, 2)) < 0) {
-      sqlite3_reset(s);
-      return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
-    }
-  sqlite3_reset(s);
-  if (r != SQLITE_DONE)
-    return pl_store__dberr(st, err, "read");
-  return 0;
-}
-
 /* Appends the ids name designates to out as "14,15" (SQL integers).
  * PL_ENOTFOUND names what when nothing matches. */
 static int ids_list(pl_store *st, const char *name, const char *what,
@@ -191,19 +96,19 @@ int pl_query_entities(pl_store *st, const char *name, pl_entity_fn fn,
     return pl_error_set(err, PL_ENOTFOUND, NULL,
                         "no actor in the store matches '%s'", name);
   sqlite3_stmt *s = NULL, *a = NULL;
-  qlist al = {0};
+  pl_qlist al = {0};
   if (sqlite3_prepare_v2(st->db, entity_sql, -1, &s, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2(st->db, aliases_sql, -1, &a, NULL) != SQLITE_OK) {
     rc = pl_store__dberr(st, err, "show");
     goto done;
   }
   for (size_t i = 0; i < n && rc >= 0; i++) {
-    qlist_clear(&al);
+    pl_qlist__clear(&al);
     sqlite3_reset(a);
     sqlite3_bind_int64(a, 1, ids[i]);
     int r;
     while ((r = sqlite3_step(a)) == SQLITE_ROW)
-      if (qlist_add(&al, col(a, 0), 0) < 0) {
+      if (pl_qlist__add(&al, pl_query__col(a, 0), 0, 0) < 0) {
         rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
         break;
       }
@@ -223,23 +128,23 @@ int pl_query_entities(pl_store *st, const char *name, pl_entity_fn fn,
     char idbuf[32];
     snprintf(idbuf, sizeof idbuf, "e%lld", ids[i]);
     row.id = idbuf;
-    row.type = col(s, 1);
-    row.name = col(s, 2);
-    row.name_ar = col(s, 3);
-    row.key = col(s, 4);
-    row.translit = col(s, 5);
+    row.type = pl_query__col(s, 1);
+    row.name = pl_query__col(s, 2);
+    row.name_ar = pl_query__col(s, 3);
+    row.key = pl_query__col(s, 4);
+    row.translit = pl_query__col(s, 5);
     row.aliases = (const char *const *)al.v;
     row.naliases = al.n;
     row.mentions = (long)sqlite3_column_int64(s, 6);
     row.documents = (long)sqlite3_column_int64(s, 7);
-    row.first = col(s, 8);
-    row.last = col(s, 9);
+    row.first = pl_query__col(s, 8);
+    row.last = pl_query__col(s, 9);
     rc = fn(ctx, &row, err);
   }
 done:
   sqlite3_finalize(s);
   sqlite3_finalize(a);
-  qlist_free(&al);
+  pl_qlist__free(&al);
   free(ids);
   return rc < 0 ? rc : 0;
 }
@@ -253,7 +158,7 @@ int pl_query_roles(pl_store *st, const char *actor, const char *from,
     return rc;
   pl_buf ids = {0}, sql = {0};
   sqlite3_stmt *s = NULL;
-  qlist src = {0};
+  pl_qlist src = {0};
   if (actor && (rc = ids_list(st, actor, "actor", &ids, err)) < 0)
     goto done;
   pl_buf_puts(&sql,
@@ -278,7 +183,7 @@ int pl_query_roles(pl_store *st, const char *actor, const char *from,
   int r;
   while ((r = sqlite3_step(s)) == SQLITE_ROW) {
     long long id = sqlite3_column_int64(s, 0);
-    if ((rc = fetch_sources(st, 1, id, &src, err)) < 0)
+    if ((rc = pl_query__sources(st, 1, id, 1, NULL, &src, err)) < 0)
       break;
     char idb[32], pb[32], ob[32];
     snprintf(idb, sizeof idb, "r%lld", id);
@@ -287,12 +192,12 @@ int pl_query_roles(pl_store *st, const char *actor, const char *from,
     pl_role_row row;
     row.id = idb;
     row.person_id = pb;
-    row.person = col(s, 2);
-    row.role = col(s, 3);
+    row.person = pl_query__col(s, 2);
+    row.role = pl_query__col(s, 3);
     row.of_id = sqlite3_column_type(s, 4) == SQLITE_NULL ? NULL : ob;
-    row.of = col(s, 5);
-    row.date_from = col(s, 6);
-    row.date_to = col(s, 7);
+    row.of = pl_query__col(s, 5);
+    row.date_from = pl_query__col(s, 6);
+    row.date_to = pl_query__col(s, 7);
     row.precision = sqlite3_column_int(s, 8);
     row.sources = (const char *const *)src.v;
     row.nsources = src.n;
@@ -303,7 +208,7 @@ int pl_query_roles(pl_store *st, const char *actor, const char *from,
     rc = pl_store__dberr(st, err, "roles");
 done:
   sqlite3_finalize(s);
-  qlist_free(&src);
+  pl_qlist__free(&src);
   pl_buf_free(&ids);
   pl_buf_free(&sql);
   return rc < 0 ? rc : 0;
@@ -321,7 +226,7 @@ int pl_query_meetings(pl_store *st, const pl_meeting_query *q, pl_meeting_fn fn,
     return rc;
   pl_buf ids = {0}, sql = {0};
   sqlite3_stmt *s = NULL;
-  qlist who = {0}, src = {0};
+  pl_qlist who = {0}, src = {0};
   pl_buf_puts(&sql, "SELECT e.id, e.name, v.date_from, v.date_to,"
                     " v.precision, v.kind, p.name, v.round, v.status,"
                     " v.process"
@@ -365,22 +270,22 @@ int pl_query_meetings(pl_store *st, const pl_meeting_query *q, pl_meeting_fn fn,
   int r;
   while ((r = sqlite3_step(s)) == SQLITE_ROW) {
     long long id = sqlite3_column_int64(s, 0);
-    if ((rc = fetch_members(st, id, &who, err)) < 0 ||
-        (rc = fetch_sources(st, 0, id, &src, err)) < 0)
+    if ((rc = pl_query__members(st, 0, id, &who, err)) < 0 ||
+        (rc = pl_query__sources(st, 0, id, 1, NULL, &src, err)) < 0)
       break;
     char idb[32];
     snprintf(idb, sizeof idb, "e%lld", id);
     pl_meeting_row row;
     row.id = idb;
-    row.name = col(s, 1);
-    row.date_from = col(s, 2);
-    row.date_to = col(s, 3);
+    row.name = pl_query__col(s, 1);
+    row.date_from = pl_query__col(s, 2);
+    row.date_to = pl_query__col(s, 3);
     row.precision = sqlite3_column_int(s, 4);
-    row.kind = col(s, 5);
-    row.place = col(s, 6);
-    row.round = col(s, 7);
-    row.status = col(s, 8);
-    row.process = col(s, 9);
+    row.kind = pl_query__col(s, 5);
+    row.place = pl_query__col(s, 6);
+    row.round = pl_query__col(s, 7);
+    row.status = pl_query__col(s, 8);
+    row.process = pl_query__col(s, 9);
     row.participants = (const char *const *)who.v;
     row.nparticipants = who.n;
     row.sources = (const char *const *)src.v;
@@ -392,8 +297,8 @@ int pl_query_meetings(pl_store *st, const pl_meeting_query *q, pl_meeting_fn fn,
     rc = pl_store__dberr(st, err, "meetings");
 done:
   sqlite3_finalize(s);
-  qlist_free(&who);
-  qlist_free(&src);
+  pl_qlist__free(&who);
+  pl_qlist__free(&src);
   pl_buf_free(&ids);
   pl_buf_free(&sql);
   return rc < 0 ? rc : 0;
@@ -409,7 +314,7 @@ int pl_query_proposals(pl_store *st, const char *actor, const char *from,
     return rc;
   pl_buf ids = {0}, sql = {0};
   sqlite3_stmt *s = NULL;
-  qlist who = {0}, src = {0};
+  pl_qlist who = {0}, src = {0};
   char **by = NULL, **at = NULL;
   if (actor && (rc = ids_list(st, actor, "actor", &ids, err)) < 0)
     goto done;
@@ -432,8 +337,8 @@ int pl_query_proposals(pl_store *st, const char *actor, const char *from,
   int r;
   while ((r = sqlite3_step(s)) == SQLITE_ROW) {
     long long id = sqlite3_column_int64(s, 0);
-    if ((rc = fetch_members(st, id, &who, err)) < 0 ||
-        (rc = fetch_sources(st, 0, id, &src, err)) < 0)
+    if ((rc = pl_query__members(st, 0, id, &who, err)) < 0 ||
+        (rc = pl_query__sources(st, 0, id, 1, NULL, &src, err)) < 0)
       break;
     free(by);
     free(at);
@@ -454,11 +359,11 @@ int pl_query_proposals(pl_store *st, const char *actor, const char *from,
     snprintf(idb, sizeof idb, "e%lld", id);
     pl_proposal_row row;
     row.id = idb;
-    row.content = col(s, 1);
-    row.date_from = col(s, 2);
-    row.date_to = col(s, 3);
+    row.content = pl_query__col(s, 1);
+    row.date_from = pl_query__col(s, 2);
+    row.date_to = pl_query__col(s, 3);
     row.precision = sqlite3_column_int(s, 4);
-    row.status = col(s, 5);
+    row.status = pl_query__col(s, 5);
     row.by = (const char *const *)by;
     row.nby = nby;
     row.to = (const char *const *)at;
@@ -474,8 +379,8 @@ done:
   sqlite3_finalize(s);
   free(by);
   free(at);
-  qlist_free(&who);
-  qlist_free(&src);
+  pl_qlist__free(&who);
+  pl_qlist__free(&src);
   pl_buf_free(&ids);
   pl_buf_free(&sql);
   return rc < 0 ? rc : 0;
@@ -494,7 +399,7 @@ typedef struct deleg {
   char *head_name;   /* malloc'ed */
   char *head_ar;     /* malloc'ed, or NULL */
   char *of_name;     /* malloc'ed */
-  qlist sources;     /* its documents' sources */
+  pl_qlist sources;  /* its documents' sources */
 } deleg;
 
 static char *dup_or_null(const char *s) {
@@ -542,7 +447,7 @@ static void deleg_free(deleg *d) {
   free(d->head_name);
   free(d->head_ar);
   free(d->of_name);
-  qlist_free(&d->sources);
+  pl_qlist__free(&d->sources);
 }
 
 /* The round and date of a meeting reported in doc, preferring one actor
@@ -595,7 +500,7 @@ int pl_query_delegations(pl_store *st, const pl_delegation_query *q,
   }
   int r;
   while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-    const char *doc = col(s, 8);
+    const char *doc = pl_query__col(s, 8);
     long long of = sqlite3_column_int64(s, 4);
     sqlite3_reset(m);
     sqlite3_bind_text(m, 1, doc, -1, SQLITE_TRANSIENT);
@@ -605,12 +510,12 @@ int pl_query_delegations(pl_store *st, const pl_delegation_query *q,
       rc = pl_store__dberr(st, err, "delegations");
       break;
     }
-    const char *edf = col(s, 6), *edt = col(s, 7);
-    const char *date = mr == SQLITE_ROW ? col(m, 2) : NULL;
+    const char *edf = pl_query__col(s, 6), *edt = pl_query__col(s, 7);
+    const char *date = mr == SQLITE_ROW ? pl_query__col(m, 2) : NULL;
     if (!date && edf && edt && !strcmp(edf, edt))
       date = edf;
     if (!date)
-      date = col(s, 9);
+      date = pl_query__col(s, 9);
     if (!date)
       date = edf;
     if ((q->from && (!date || strcmp(date, q->from) < 0)) ||
@@ -633,12 +538,13 @@ int pl_query_delegations(pl_store *st, const pl_delegation_query *q,
     d->of = of;
     d->meeting = mr == SQLITE_ROW ? sqlite3_column_int64(m, 0) : 0;
     d->date = dup_or_null(date);
-    d->round = dup_or_null(mr == SQLITE_ROW ? col(m, 1) : NULL);
-    d->head_name = dup_or_null(col(s, 2));
-    d->head_ar = dup_or_null(col(s, 3));
-    d->of_name = dup_or_null(col(s, 5));
+    d->round = dup_or_null(mr == SQLITE_ROW ? pl_query__col(m, 1) : NULL);
+    d->head_name = dup_or_null(pl_query__col(s, 2));
+    d->head_ar = dup_or_null(pl_query__col(s, 3));
+    d->of_name = dup_or_null(pl_query__col(s, 5));
     if ((date && !d->date) || (d->meeting && !d->round) || !d->head_name ||
-        !d->of_name || qlist_add(&d->sources, col(s, 10), 0) < 0) {
+        !d->of_name ||
+        pl_qlist__add(&d->sources, pl_query__col(s, 10), 0, 0) < 0) {
       rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
       break;
     }
@@ -655,14 +561,14 @@ int pl_query_delegations(pl_store *st, const pl_delegation_query *q,
     while (j < nv && v[j].edge == v[i].edge && !cmp_opt(v[j].date, v[i].date) &&
            !cmp_opt(v[j].round, v[i].round))
       j++;
-    qlist all = {0};
+    pl_qlist all = {0};
     for (size_t k = i; k < j && rc >= 0; k++)
       for (size_t x = 0; x < v[k].sources.n && rc >= 0; x++) {
         const char *sname = v[k].sources.v[x];
         size_t y = 0;
         while (y < all.n && strcmp(all.v[y], sname))
           y++;
-        if (y == all.n && qlist_add(&all, sname, 0) < 0)
+        if (y == all.n && pl_qlist__add(&all, sname, 0, 0) < 0)
           rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
       }
     /* Sorted, as every source list is. */
@@ -692,7 +598,7 @@ int pl_query_delegations(pl_store *st, const pl_delegation_query *q,
       row.nsources = all.n;
       rc = fn(ctx, &row, err);
     }
-    qlist_free(&all);
+    pl_qlist__free(&all);
     i = j;
   }
 done:

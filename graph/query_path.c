@@ -114,8 +114,7 @@ static int report(pl_store *st, search *s, size_t t, pl_path_fn fn, void *ctx,
       break;
   }
   sqlite3_stmt *h = NULL;
-  char **src = NULL;
-  size_t nsrc = 0, csrc = 0;
+  pl_qlist src = {0};
   if (sqlite3_prepare_v2(st->db, hop_sql, -1, &h, NULL) != SQLITE_OK) {
     rc = pl_store__dberr(st, err, "path");
     goto done;
@@ -123,46 +122,8 @@ static int report(pl_store *st, search *s, size_t t, pl_path_fn fn, void *ctx,
   for (int k = 1; k <= len && rc >= 0; k++) {
     const pnode *a = &s->v[chain[k - 1]], *b = &s->v[chain[k]];
     /* Sources first: the cached statement is then free again. */
-    for (size_t i = 0; i < nsrc; i++)
-      free(src[i]);
-    nsrc = 0;
-    sqlite3_stmt *d = pl_store__stmt(st, S_Q_SOURCES, err);
-    if (!d) {
-      rc = PL_EDB;
+    if ((rc = pl_query__sources(st, 1, b->edge, 1, "path", &src, err)) < 0)
       break;
-    }
-    sqlite3_bind_int(d, 1, 1);
-    sqlite3_bind_int64(d, 2, b->edge);
-    int r;
-    while ((r = sqlite3_step(d)) == SQLITE_ROW) {
-      const char *x = (const char *)sqlite3_column_text(d, 0);
-      x = x ? x : "";
-      if (nsrc && !strcmp(src[nsrc - 1], x))
-        continue;
-      if (nsrc == csrc) {
-        size_t nc = csrc ? csrc * 2 : 8;
-        char **p = realloc(src, nc * sizeof *p);
-        if (!p) {
-          rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
-          break;
-        }
-        src = p;
-        csrc = nc;
-      }
-      size_t l = strlen(x) + 1;
-      if (!(src[nsrc] = malloc(l))) {
-        rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
-        break;
-      }
-      memcpy(src[nsrc++], x, l);
-    }
-    sqlite3_reset(d);
-    if (rc < 0)
-      break;
-    if (r != SQLITE_DONE) {
-      rc = pl_store__dberr(st, err, "path");
-      break;
-    }
     sqlite3_reset(h);
     sqlite3_bind_int64(h, 1, b->edge);
     sqlite3_bind_int64(h, 2, a->id);
@@ -190,15 +151,13 @@ static int report(pl_store *st, search *s, size_t t, pl_path_fn fn, void *ctx,
     hop.from_type = (const char *)sqlite3_column_text(h, 6);
     hop.to = (const char *)sqlite3_column_text(h, 7);
     hop.to_type = (const char *)sqlite3_column_text(h, 8);
-    hop.sources = (const char *const *)src;
-    hop.nsources = nsrc;
+    hop.sources = (const char *const *)src.v;
+    hop.nsources = src.n;
     rc = fn(ctx, &hop, err);
   }
 done:
   sqlite3_finalize(h);
-  for (size_t i = 0; i < nsrc; i++)
-    free(src[i]);
-  free(src);
+  pl_qlist__free(&src);
   free(chain);
   return rc;
 }

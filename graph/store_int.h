@@ -169,4 +169,42 @@ int pl_store__find_actor(pl_store *st, const char *name, long long **ids,
  * or PL_EUSAGE naming what. */
 int pl_store__check_date(const char *d, const char *what, pl_error *err);
 
+/* ---- query helpers (graph/query_util.c) --------------------------------- */
+
+/* Strings copied out of SQLite for one row of a query, with an entity id
+ * and a side flag beside each. Zero-initialised is empty. */
+typedef struct pl_qlist {
+  char **v;      /* strings (malloc'ed) */
+  long long *id; /* entity ids beside them (participants), or 0 */
+  int *side;     /* 0 / 1 beside each (proposers / addressees) */
+  size_t n;      /* used */
+  size_t cap;    /* allocated */
+} pl_qlist;
+
+/* Empties l, keeping its arrays. */
+void pl_qlist__clear(pl_qlist *l);
+
+/* Frees l's strings and arrays; l is then empty. */
+void pl_qlist__free(pl_qlist *l);
+
+/* Appends a copy of s (NULL: "") with id and side. Returns 0 or PL_ENOMEM
+ * (l unchanged but maybe grown). */
+int pl_qlist__add(pl_qlist *l, const char *s, long long id, int side);
+
+/* The members of the event (edge 0) or edge (edge 1) id (S_Q_MEMBERS:
+ * name, entity id, side) into l, emptied first. Returns 0, PL_ENOMEM or
+ * PL_EDB ("read"), with err set. */
+int pl_query__members(pl_store *st, int edge, long long id, pl_qlist *l,
+                      pl_error *err);
+
+/* The sources of the event (edge 0) or edge (edge 1) id (S_Q_SOURCES) into
+ * l, emptied first; with distinct, a source equal to the one before it is
+ * skipped (two documents from one source). Returns 0, PL_ENOMEM or PL_EDB
+ * (the message naming what, "read" when NULL), with err set. */
+int pl_query__sources(pl_store *st, int edge, long long id, int distinct,
+                      const char *what, pl_qlist *l, pl_error *err);
+
+/* Column i of the current row of s as text (NULL for SQL NULL). */
+const char *pl_query__col(sqlite3_stmt *s, int i);
+
 #endif

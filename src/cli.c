@@ -4,12 +4,12 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <parley/when.h>
 #include <limits.h>
-#include <stdlib.h>
-#include <sys/stat.h>
+#include <parley/when.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int cli_fail(const char *where, const char *fmt, ...) {
@@ -71,8 +71,8 @@ int cli_bad_option_at(const char *cmd, int argc, char **argv) {
      * argument (getopt then says the same '?'). */
     const char *last = argc > 0 ? argv[argc - 1] : "";
     size_t n = strlen(last);
-    int at_end = optind == argc && n > 1 && last[0] == '-' &&
-                 last[n - 1] == optopt;
+    int at_end =
+        optind == argc && n > 1 && last[0] == '-' && last[n - 1] == optopt;
     return cli_usage(cmd,
                      at_end ? "invalid option, or one lacking its argument "
                               "-- '%c'"
@@ -104,6 +104,42 @@ FILE *cli_open_out(const char *path) {
   if (!f)
     cli_fail(path, "%s", strerror(errno));
   return f;
+}
+
+const struct option cli_db_options[] = {{"db", required_argument, NULL, 'd'},
+                                        {"help", no_argument, NULL, 'h'},
+                                        {NULL, 0, NULL, 0}};
+
+const struct option cli_db_quiet_options[] = {
+    {"db", required_argument, NULL, 'd'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+
+int cli_db_option(const char *cmd, int c, const char *help, const char **db,
+                  int *quiet, int argc, char **argv) {
+  if (c == 'd') {
+    *db = optarg;
+    return -1;
+  }
+  if (c == 'q' && quiet) {
+    *quiet = 1;
+    return -1;
+  }
+  if (c == 'h') {
+    fputs(help, stdout);
+    return EXIT_OK;
+  }
+  return cli_bad_option(cmd);
+}
+
+int cli_store_open(pl_store **st, const char **db, int flags) {
+  pl_error e = {0};
+  if (!*db)
+    *db = pl_store_default_path();
+  if (pl_store_open(st, *db, flags, &e) < 0)
+    return cli_report(&e, *db);
+  return EXIT_OK;
 }
 
 int cli_stderr_tty(void) { return isatty(2); }
@@ -175,8 +211,8 @@ int cli_out_close(cli_out *o, int ok, pl_error *err) {
     ok = 0;
   }
   if (o->f != stdout && fclose(o->f) != 0 && ok) {
-    rc = pl_error_set(err, PL_EIO, o->name, "cannot write: %s",
-                      strerror(errno));
+    rc =
+        pl_error_set(err, PL_EIO, o->name, "cannot write: %s", strerror(errno));
     ok = 0;
   }
   o->f = NULL;

@@ -3,7 +3,9 @@
 #ifndef PARLEY_CLI_H
 #define PARLEY_CLI_H
 
+#include <getopt.h>
 #include <parley/error.h>
+#include <parley/store.h>
 #include <stdio.h>
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
@@ -74,6 +76,24 @@ int cli_out_open(cli_out *o, const char *path);
  * temporary and leaves the old file as it was. Returns 0, or PL_EIO with
  * err set. */
 int cli_out_close(cli_out *o, int ok, pl_error *err);
+
+/* Option tables of the commands that change a store: --db and --help,
+ * and the same with -q/--quiet between them. */
+extern const struct option cli_db_options[];
+extern const struct option cli_db_quiet_options[];
+
+/* Handles the getopt_long result c of the command cmd, which takes --db
+ * (-d), --help (-h) and, when quiet is not NULL, -q/--quiet: stores optarg
+ * in *db or 1 in *quiet and returns -1 (parsing goes on); prints help to
+ * stdout and returns EXIT_OK for --help; else reports the bad option
+ * (cli_bad_option_at) and returns EXIT_USAGE. */
+int cli_db_option(const char *cmd, int c, const char *help, const char **db,
+                  int *quiet, int argc, char **argv);
+
+/* Opens the store *db (NULL: pl_store_default_path(), written back to *db)
+ * with flags (pl_store_open) into *st. Returns EXIT_OK, or reports the
+ * error naming the store (cli_report) and returns its exit code. */
+int cli_store_open(pl_store **st, const char **db, int flags);
 
 /* True when stderr is a terminal (progress lines go there only then). */
 int cli_stderr_tty(void);

@@ -38,24 +38,12 @@ static void print_notes(const pl_entity_names *n, int keys) {
 }
 
 int cmd_alias(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"db", required_argument, NULL, 'd'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
   const char *db = NULL;
-  int c;
-  while ((c = getopt_long(argc, argv, "+d:h", longopts, NULL)) != -1) {
-    switch (c) {
-    case 'd':
-      db = optarg;
-      break;
-    case 'h':
-      fputs(usage_text, stdout);
-      return EXIT_OK;
-    default:
-      return cli_bad_option("alias");
-    }
-  }
+  int c, rc;
+  while ((c = getopt_long(argc, argv, "+d:h", cli_db_options, NULL)) != -1)
+    if ((rc = cli_db_option("alias", c, usage_text, &db, NULL, argc, argv)) >=
+        0)
+      return rc;
   if (optind >= argc)
     return cli_usage("alias", "expected add, list or why");
   const char *sub = argv[optind];
@@ -73,14 +61,12 @@ int cmd_alias(int argc, char **argv) {
   } else {
     return cli_usage("alias", "'%s' is not add, list or why", sub);
   }
-  if (!db)
-    db = pl_store_default_path();
   pl_store *st = NULL;
+  int status =
+      cli_store_open(&st, &db, strcmp(sub, "add") ? PL_STORE_READONLY : 0);
+  if (status != EXIT_OK)
+    return status;
   pl_error e = {0};
-  if (pl_store_open(&st, db, strcmp(sub, "add") ? PL_STORE_READONLY : 0,
-                    &e) < 0)
-    return cli_report(&e, db);
-  int status = EXIT_OK;
   if (!strcmp(sub, "add")) {
     if (pl_store_alias_add(st, args[0], args[1], &e) < 0)
       status = cli_report(&e, db);

@@ -22,28 +22,13 @@ static const char usage_text[] =
     "  -h, --help   show this help\n";
 
 int cmd_load(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"db", required_argument, NULL, 'd'},
-      {"quiet", no_argument, NULL, 'q'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
   const char *db = NULL;
-  int quiet = 0, c;
-  while ((c = getopt_long(argc, argv, "d:qh", longopts, NULL)) != -1) {
-    switch (c) {
-    case 'd':
-      db = optarg;
-      break;
-    case 'q':
-      quiet = 1;
-      break;
-    case 'h':
-      fputs(usage_text, stdout);
-      return EXIT_OK;
-    default:
-      return cli_bad_option("load");
-    }
-  }
+  int quiet = 0, c, rc;
+  while ((c = getopt_long(argc, argv, "d:qh", cli_db_quiet_options, NULL)) !=
+         -1)
+    if ((rc = cli_db_option("load", c, usage_text, &db, &quiet, argc, argv)) >=
+        0)
+      return rc;
   if (optind >= argc)
     return cli_usage("load", "no input files");
   if (!db)
@@ -66,7 +51,7 @@ int cmd_load(int argc, char **argv) {
       return EXIT_FAIL;
     }
     const char *name = strcmp(argv[i], "-") ? argv[i] : "stdin";
-    int rc = pl_store_load_json(st, name, text, len, &docs, &added, &e);
+    rc = pl_store_load_json(st, name, text, len, &docs, &added, &e);
     free(text);
     if (rc < 0) {
       cli_report(&e, name);
@@ -75,8 +60,8 @@ int cmd_load(int argc, char **argv) {
         break;
     }
     if (!quiet && docs)
-      printf("%s: %ld document%s (%ld new, %ld already stored)\n", name,
-             docs, docs == 1 ? "" : "s", added, docs - added);
+      printf("%s: %ld document%s (%ld new, %ld already stored)\n", name, docs,
+             docs == 1 ? "" : "s", added, docs - added);
   }
   pl_store_close(st);
   return status;

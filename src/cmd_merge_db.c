@@ -17,37 +17,20 @@ static const char usage_text[] =
     "  -h, --help   show this help\n";
 
 int cmd_merge_db(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"db", required_argument, NULL, 'd'},
-      {"quiet", no_argument, NULL, 'q'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
   const char *db = NULL;
-  int c, quiet = 0;
-  while ((c = getopt_long(argc, argv, "d:qh", longopts, NULL)) != -1) {
-    switch (c) {
-    case 'd':
-      db = optarg;
-      break;
-    case 'q':
-      quiet = 1;
-      break;
-    case 'h':
-      fputs(usage_text, stdout);
-      return EXIT_OK;
-    default:
-      return cli_bad_option("merge-db");
-    }
-  }
+  int c, rc, quiet = 0;
+  while ((c = getopt_long(argc, argv, "d:qh", cli_db_quiet_options, NULL)) !=
+         -1)
+    if ((rc = cli_db_option("merge-db", c, usage_text, &db, &quiet, argc,
+                            argv)) >= 0)
+      return rc;
   if (optind >= argc)
     return cli_usage("merge-db", "no store to merge");
-  if (!db)
-    db = pl_store_default_path();
   pl_store *st = NULL;
+  int status = cli_store_open(&st, &db, PL_STORE_CREATE);
+  if (status != EXIT_OK)
+    return status;
   pl_error e = {0};
-  if (pl_store_open(&st, db, PL_STORE_CREATE, &e) < 0)
-    return cli_report(&e, db);
-  int status = EXIT_OK;
   for (int i = optind; i < argc; i++) {
     long docs = 0, added = 0;
     pl_error_clear(&e);

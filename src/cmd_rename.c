@@ -14,33 +14,19 @@ static const char usage_text[] =
     "  -h, --help  show this help\n";
 
 int cmd_rename(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"db", required_argument, NULL, 'd'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
   const char *db = NULL;
-  int c;
-  while ((c = getopt_long(argc, argv, "d:h", longopts, NULL)) != -1) {
-    switch (c) {
-    case 'd':
-      db = optarg;
-      break;
-    case 'h':
-      fputs(usage_text, stdout);
-      return EXIT_OK;
-    default:
-      return cli_bad_option("rename");
-    }
-  }
+  int c, rc;
+  while ((c = getopt_long(argc, argv, "d:h", cli_db_options, NULL)) != -1)
+    if ((rc = cli_db_option("rename", c, usage_text, &db, NULL, argc, argv)) >=
+        0)
+      return rc;
   if (argc - optind != 2)
     return cli_usage("rename", "expected ENTITY NEWNAME");
-  if (!db)
-    db = pl_store_default_path();
   pl_store *st = NULL;
+  if ((rc = cli_store_open(&st, &db, 0)) != EXIT_OK)
+    return rc;
   pl_error e = {0};
-  if (pl_store_open(&st, db, 0, &e) < 0)
-    return cli_report(&e, db);
-  int rc = pl_store_rename(st, argv[optind], argv[optind + 1], &e);
+  rc = pl_store_rename(st, argv[optind], argv[optind + 1], &e);
   pl_store_close(st);
   if (rc < 0)
     return cli_report(&e, db);

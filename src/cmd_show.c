@@ -2,6 +2,7 @@
  * or gave, the delegations it headed or sent, the meetings and proposals
  * it took part in, each dated and with its sources. */
 #include "cli.h"
+#include "queryopts.h"
 
 #include <parley/query.h>
 #include <parley/store.h>
@@ -10,54 +11,43 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct option options[] = {
-    {"db", required_argument, NULL, 'd'},
-    {"from", required_argument, NULL, 'F'},
-    {"to", required_argument, NULL, 'T'},
-    {"format", required_argument, NULL, 'f'},
-    {"output", required_argument, NULL, 'o'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0}};
+static const struct option options[] = {QUERYOPTS_DB, QUERYOPTS_DATES,
+                                        QUERYOPTS_TAIL};
 
-static void usage(FILE *out) {
-  fputs(
-      "Usage: parley show [OPTIONS] NAME\n"
-      "Shows an actor: canonical and Arabic name, type, lexicon key,\n"
-      "aliases, mentions, then its roles over time (held by it, or held in\n"
-      "it), the delegations it headed (or that were sent in its name), and\n"
-      "the meetings and proposals it took part in, each dated and with its\n"
-      "sources. NAME is any spelling in any script (\"de Mistura\",\n"
-      "\"دي ميستورا\"), a lexicon key (state:SY) or an id (e12); a name\n"
-      "shared by several actors shows each of them.\n"
-      "\n"
-      "Options:\n"
-      "  --db FILE        the store (default: $PARLEY_DB, else ./parley.db)\n"
-      "  --from DATE      only facts ending on or after DATE (YYYY-MM-DD)\n"
-      "  --to DATE        only facts starting on or before DATE\n"
-      "  -f, --format F   table (default), json or csv\n"
-      "  -o, --output F   write to F instead of standard output\n"
-      "  -h, --help       show this help\n"
-      "\n"
-      "JSON: an array with one object per actor (docs/json-output.md): id,\n"
-      "type, name, name_ar, key, translit, aliases, mentions, documents,\n"
-      "first, last, roles, delegations, meetings, proposals. CSV (RFC 4180):\n"
-      "one row per fact with the header entity_id, entity, section, id,\n"
-      "date_from, date_to, what, with, place, round, status, sources,\n"
-      "process (a meeting's negotiation process, such as Astana).\n"
-      "No colour is used.\n"
-      "\n"
-      "Exit status: 0 success, 1 failure (no such store, no actor of that\n"
-      "name), 2 usage error.\n",
-      out);
-}
-
-enum { FMT_TABLE, FMT_JSON, FMT_CSV };
+static const char usage_text[] =
+    "Usage: parley show [OPTIONS] NAME\n"
+    "Shows an actor: canonical and Arabic name, type, lexicon key,\n"
+    "aliases, mentions, then its roles over time (held by it, or held in\n"
+    "it), the delegations it headed (or that were sent in its name), and\n"
+    "the meetings and proposals it took part in, each dated and with its\n"
+    "sources. NAME is any spelling in any script (\"de Mistura\",\n"
+    "\"دي ميستورا\"), a lexicon key (state:SY) or an id (e12); a name\n"
+    "shared by several actors shows each of them.\n"
+    "\n"
+    "Options:\n"
+    "  --db FILE        the store (default: $PARLEY_DB, else ./parley.db)\n"
+    "  --from DATE      only facts ending on or after DATE (YYYY-MM-DD)\n"
+    "  --to DATE        only facts starting on or before DATE\n"
+    "  -f, --format F   table (default), json or csv\n"
+    "  -o, --output F   write to F instead of standard output\n"
+    "  -h, --help       show this help\n"
+    "\n"
+    "JSON: an array with one object per actor (docs/json-output.md): id,\n"
+    "type, name, name_ar, key, translit, aliases, mentions, documents,\n"
+    "first, last, roles, delegations, meetings, proposals. CSV (RFC 4180):\n"
+    "one row per fact with the header entity_id, entity, section, id,\n"
+    "date_from, date_to, what, with, place, round, status, sources,\n"
+    "process (a meeting's negotiation process, such as Astana).\n"
+    "No colour is used.\n"
+    "\n"
+    "Exit status: 0 success, 1 failure (no such store, no actor of that\n"
+    "name), 2 usage error.\n";
 
 /* The state of one run. */
 typedef struct sh_out {
   pl_store *st;      /* the store */
   FILE *out;         /* where it goes */
-  int format;        /* FMT_* */
+  int format;        /* QFMT_* */
   const char *from;  /* --from or NULL */
   const char *to;    /* --to or NULL */
   size_t nentities;  /* actors shown */
@@ -66,23 +56,6 @@ typedef struct sh_out {
   const char *ename; /* the current actor's name */
   pl_qtable *table;  /* the current section's table */
 } sh_out;
-
-static char *join(const char *const *v, size_t n, const char *sep) {
-  size_t need = pl_query_format_names(NULL, 0, v, n, sep);
-  char *s = malloc(need + 1);
-  if (s)
-    pl_query_format_names(s, need + 1, v, n, sep);
-  return s;
-}
-
-static void show_date(char *buf, size_t cap, const char *from, const char *to) {
-  if (!from)
-    snprintf(buf, cap, "-");
-  else if (!to || !strcmp(from, to))
-    snprintf(buf, cap, "%s", from);
-  else
-    snprintf(buf, cap, "%s..%s", from, to);
-}
 
 /* Starts a JSON list item (comma between items). */
 static void json_item(sh_out *o) {
@@ -96,12 +69,11 @@ static int csv_fact(sh_out *o, const char *section, const char *id,
                     const char *with, const char *place, const char *round,
                     const char *status, const char *const *src, size_t nsrc,
                     const char *process, pl_error *err) {
-  char *s = join(src, nsrc, "; ");
+  char *s = queryopts_join(src, nsrc, "; ");
   if (!s)
     return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
-  const char *f[] = {o->eid, o->ename, section, id,    from,   to,
-                     what,   with,     place,   round, status, s,
-                     process};
+  const char *f[] = {o->eid, o->ename, section, id,     from, to,     what,
+                     with,   place,    round,   status, s,    process};
   int rc = pl_query_csv_row(o->out, f, 13);
   free(s);
   return rc < 0 ? pl_error_set(err, rc, NULL, "cannot write the output") : 0;
@@ -109,18 +81,18 @@ static int csv_fact(sh_out *o, const char *section, const char *id,
 
 static int on_role(void *ctx, const pl_role_row *r, pl_error *err) {
   sh_out *o = ctx;
-  if (o->format == FMT_JSON) {
+  if (o->format == QFMT_JSON) {
     json_item(o);
     int rc = pl_query_json_role(o->out, r);
     return rc < 0 ? pl_error_set(err, rc, NULL, "cannot write the output") : 0;
   }
-  char *src = join(r->sources, r->nsources, "; ");
+  char *src = queryopts_join(r->sources, r->nsources, "; ");
   if (!src)
     return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
   int rc;
-  if (o->format == FMT_CSV) {
+  if (o->format == QFMT_CSV) {
     const char *w[] = {r->person, r->of};
-    char *with = join(w, r->of ? 2 : 1, "; ");
+    char *with = queryopts_join(w, r->of ? 2 : 1, "; ");
     rc = with ? csv_fact(o, "role", r->id, r->date_from, r->date_to, r->role,
                          with, NULL, NULL, NULL, r->sources, r->nsources, NULL,
                          err)
@@ -128,7 +100,7 @@ static int on_role(void *ctx, const pl_role_row *r, pl_error *err) {
     free(with);
   } else {
     char date[32];
-    show_date(date, sizeof date, r->date_from, r->date_to);
+    queryopts_span(date, sizeof date, r->date_from, r->date_to);
     const char *f[] = {r->id, date, r->person, r->role, r->of, src};
     rc = pl_qtable_add(o->table, f, err);
   }
@@ -138,14 +110,14 @@ static int on_role(void *ctx, const pl_role_row *r, pl_error *err) {
 
 static int on_delegation(void *ctx, const pl_delegation_row *r, pl_error *err) {
   sh_out *o = ctx;
-  if (o->format == FMT_JSON) {
+  if (o->format == QFMT_JSON) {
     json_item(o);
     int rc = pl_query_json_delegation(o->out, r);
     return rc < 0 ? pl_error_set(err, rc, NULL, "cannot write the output") : 0;
   }
-  if (o->format == FMT_CSV) {
+  if (o->format == QFMT_CSV) {
     const char *w[] = {r->head, r->of};
-    char *with = join(w, 2, "; ");
+    char *with = queryopts_join(w, 2, "; ");
     int rc = with ? csv_fact(o, "delegation", r->id, r->date, r->date,
                              "delegation", with, NULL, r->round, NULL,
                              r->sources, r->nsources, NULL, err)
@@ -153,7 +125,7 @@ static int on_delegation(void *ctx, const pl_delegation_row *r, pl_error *err) {
     free(with);
     return rc;
   }
-  char *src = join(r->sources, r->nsources, "; ");
+  char *src = queryopts_join(r->sources, r->nsources, "; ");
   if (!src)
     return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
   const char *f[] = {r->id, r->date, r->round, r->of, r->head, src};
@@ -164,24 +136,24 @@ static int on_delegation(void *ctx, const pl_delegation_row *r, pl_error *err) {
 
 static int on_meeting(void *ctx, const pl_meeting_row *r, pl_error *err) {
   sh_out *o = ctx;
-  if (o->format == FMT_JSON) {
+  if (o->format == QFMT_JSON) {
     json_item(o);
     int rc = pl_query_json_meeting(o->out, r);
     return rc < 0 ? pl_error_set(err, rc, NULL, "cannot write the output") : 0;
   }
-  char *who = join(r->participants, r->nparticipants,
-                   o->format == FMT_CSV ? "; " : ", ");
-  char *src = join(r->sources, r->nsources, "; ");
+  char *who = queryopts_join(r->participants, r->nparticipants,
+                             o->format == QFMT_CSV ? "; " : ", ");
+  char *src = queryopts_join(r->sources, r->nsources, "; ");
   int rc;
   if (!who || !src) {
     rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
-  } else if (o->format == FMT_CSV) {
+  } else if (o->format == QFMT_CSV) {
     rc = csv_fact(o, "meeting", r->id, r->date_from, r->date_to, r->kind, who,
                   r->place, r->round, r->status, r->sources, r->nsources,
                   r->process, err);
   } else {
     char date[32];
-    show_date(date, sizeof date, r->date_from, r->date_to);
+    queryopts_span(date, sizeof date, r->date_from, r->date_to);
     const char *f[] = {r->id,    date,      r->kind, r->place, r->process,
                        r->round, r->status, who,     src};
     rc = pl_qtable_add(o->table, f, err);
@@ -193,18 +165,19 @@ static int on_meeting(void *ctx, const pl_meeting_row *r, pl_error *err) {
 
 static int on_proposal(void *ctx, const pl_proposal_row *r, pl_error *err) {
   sh_out *o = ctx;
-  if (o->format == FMT_JSON) {
+  if (o->format == QFMT_JSON) {
     json_item(o);
     int rc = pl_query_json_proposal(o->out, r);
     return rc < 0 ? pl_error_set(err, rc, NULL, "cannot write the output") : 0;
   }
-  const char *sep = o->format == FMT_CSV ? "; " : ", ";
-  char *by = join(r->by, r->nby, sep), *to = join(r->to, r->nto, sep);
-  char *src = join(r->sources, r->nsources, "; ");
+  const char *sep = o->format == QFMT_CSV ? "; " : ", ";
+  char *by = queryopts_join(r->by, r->nby, sep),
+       *to = queryopts_join(r->to, r->nto, sep);
+  char *src = queryopts_join(r->sources, r->nsources, "; ");
   int rc;
   if (!by || !to || !src) {
     rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
-  } else if (o->format == FMT_CSV) {
+  } else if (o->format == QFMT_CSV) {
     size_t n = strlen(by) + strlen(to) + 8;
     char *with = malloc(n);
     if (with)
@@ -216,7 +189,7 @@ static int on_proposal(void *ctx, const pl_proposal_row *r, pl_error *err) {
     free(with);
   } else {
     char date[32];
-    show_date(date, sizeof date, r->date_from, r->date_to);
+    queryopts_span(date, sizeof date, r->date_from, r->date_to);
     const char *f[] = {r->id, date, r->status, by, to, r->content, src};
     rc = pl_qtable_add(o->table, f, err);
   }
@@ -230,11 +203,11 @@ static int on_proposal(void *ctx, const pl_proposal_row *r, pl_error *err) {
 static int section_begin(sh_out *o, const char *key, const char *title,
                          size_t ncols, const char *const *head, pl_error *err) {
   o->nitems = 0;
-  if (o->format == FMT_JSON) {
+  if (o->format == QFMT_JSON) {
     fprintf(o->out, ",\n  \"%s\": [", key);
     return 0;
   }
-  if (o->format == FMT_TABLE) {
+  if (o->format == QFMT_TABLE) {
     fprintf(o->out, "\n%s\n", title);
     return pl_qtable_new(&o->table, ncols, head, err);
   }
@@ -243,9 +216,9 @@ static int section_begin(sh_out *o, const char *key, const char *title,
 
 static int section_end(sh_out *o, pl_error *err) {
   int rc = 0;
-  if (o->format == FMT_JSON) {
+  if (o->format == QFMT_JSON) {
     fputs(o->nitems ? "\n  ]" : "]", o->out);
-  } else if (o->format == FMT_TABLE) {
+  } else if (o->format == QFMT_TABLE) {
     if (pl_qtable_rows(o->table))
       rc = pl_qtable_write(o->table, o->out, err);
     else
@@ -262,7 +235,7 @@ static int on_entity(void *ctx, const pl_entity_row *e, pl_error *err) {
   int rc;
   o->eid = e->id;
   o->ename = e->name;
-  if (o->format == FMT_JSON) {
+  if (o->format == QFMT_JSON) {
     fputs(o->nentities ? ",\n {" : "[\n {", out);
     fputs("\"id\": ", out);
     pl_query_json_string(out, e->id);
@@ -288,8 +261,8 @@ static int on_entity(void *ctx, const pl_entity_row *e, pl_error *err) {
     pl_query_json_string(out, e->first);
     fputs(", \"last\": ", out);
     pl_query_json_string(out, e->last);
-  } else if (o->format == FMT_CSV) {
-    char *al = join(e->aliases, e->naliases, "; ");
+  } else if (o->format == QFMT_CSV) {
+    char *al = queryopts_join(e->aliases, e->naliases, "; ");
     if (!al)
       return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
     const char *f[] = {e->id,   e->name,    "entity", e->id, e->first, e->last,
@@ -299,7 +272,7 @@ static int on_entity(void *ctx, const pl_entity_row *e, pl_error *err) {
     if (rc < 0)
       return pl_error_set(err, rc, NULL, "cannot write the output");
   } else {
-    char *al = join(e->aliases, e->naliases, ", ");
+    char *al = queryopts_join(e->aliases, e->naliases, ", ");
     if (!al)
       return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
     if (o->nentities)
@@ -323,9 +296,9 @@ static int on_entity(void *ctx, const pl_entity_row *e, pl_error *err) {
                                           "ROLE", "OF",   "SOURCES"};
   static const char *const deleg_head[] = {"ID", "DATE", "ROUND",
                                            "OF", "HEAD", "SOURCES"};
-  static const char *const meet_head[] = {
-      "ID",     "DATE",         "KIND",   "PLACE",  "PROCESS",
-      "ROUND",  "STATUS",       "PARTICIPANTS",     "SOURCES"};
+  static const char *const meet_head[] = {"ID",     "DATE",         "KIND",
+                                          "PLACE",  "PROCESS",      "ROUND",
+                                          "STATUS", "PARTICIPANTS", "SOURCES"};
   static const char *const prop_head[] = {"ID", "DATE",    "STATUS", "BY",
                                           "TO", "CONTENT", "SOURCES"};
   pl_delegation_query dq;
@@ -365,53 +338,18 @@ static int on_entity(void *ctx, const pl_entity_row *e, pl_error *err) {
                                err)) < 0 ||
       (rc = section_end(o, err)) < 0)
     return rc;
-  if (o->format == FMT_JSON)
+  if (o->format == QFMT_JSON)
     fputs("}", out);
   return 0;
 }
 
 int cmd_show(int argc, char **argv) {
-  const char *db = NULL, *output = NULL;
+  queryopts qo = {.help = usage_text};
   sh_out o;
   memset(&o, 0, sizeof o);
-  int c, rc = EXIT_OK;
-  optind = 1;
-  while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
-    switch (c) {
-    case 'd':
-      db = optarg;
-      break;
-    case 'F':
-      if (cli_date_arg(argv[0], "--from", optarg, 1, NULL))
-        return EXIT_USAGE;
-      o.from = optarg;
-      break;
-    case 'T':
-      if (cli_date_arg(argv[0], "--to", optarg, 1, NULL))
-        return EXIT_USAGE;
-      o.to = optarg;
-      break;
-    case 'f':
-      if (!strcmp(optarg, "table"))
-        o.format = FMT_TABLE;
-      else if (!strcmp(optarg, "json"))
-        o.format = FMT_JSON;
-      else if (!strcmp(optarg, "csv"))
-        o.format = FMT_CSV;
-      else
-        return cli_usage(argv[0], "unknown format '%s' (table, json or csv)",
-                         optarg);
-      break;
-    case 'o':
-      output = optarg;
-      break;
-    case 'h':
-      usage(stdout);
-      return EXIT_OK;
-    default:
-      return cli_bad_option(argv[0]);
-    }
-  }
+  int rc = queryopts_parse(&qo, argc, argv, "f:o:h", options);
+  if (rc != QUERYOPTS_MORE)
+    return rc;
   if (optind >= argc)
     return cli_usage(argv[0], "which actor? (parley show NAME)");
   if (optind + 1 < argc)
@@ -420,17 +358,13 @@ int cmd_show(int argc, char **argv) {
                      "several words)",
                      argv[optind + 1]);
   const char *name = argv[optind];
-  if (!db)
-    db = pl_store_default_path();
-
+  o.format = qo.format;
+  o.from = qo.from;
+  o.to = qo.to;
+  if ((rc = queryopts_store(&qo, &o.st)) != EXIT_OK)
+    return rc;
   pl_error err;
   pl_error_clear(&err);
-  int r = pl_store_open(&o.st, db, PL_STORE_READONLY, &err);
-  if (r < 0) {
-    if (r == PL_ENOTFOUND)
-      return cli_fail(db, "no such store (run 'parley ingest' first)");
-    return cli_report(&err, db);
-  }
   /* Output is held until the name is known to designate someone, so that
    * a failure writes nothing to standard output. */
   char *held = NULL;
@@ -440,28 +374,24 @@ int cmd_show(int argc, char **argv) {
     pl_store_close(o.st);
     return cli_fail(NULL, "out of memory");
   }
-  if (o.format == FMT_CSV)
+  if (o.format == QFMT_CSV)
     fputs("entity_id,entity,section,id,date_from,date_to,what,with,place,"
           "round,status,sources,process\r\n",
           o.out);
-  r = pl_query_entities(o.st, name, on_entity, &o, &err);
-  if (r >= 0 && o.format == FMT_JSON)
+  int r = pl_query_entities(o.st, name, on_entity, &o, &err);
+  if (r >= 0 && o.format == QFMT_JSON)
     fputs("\n]\n", o.out);
   fclose(o.out);
   pl_qtable_free(o.table);
   if (r < 0) {
-    rc = err.code == PL_EUSAGE ? cli_usage(argv[0], "%s", err.msg)
-                               : cli_report(&err, db);
+    rc = queryopts_fail(&qo, argv[0], &err);
   } else {
-    FILE *out = cli_open_out(output);
+    FILE *out = cli_open_out(qo.output);
     if (!out) {
       rc = EXIT_FAIL;
     } else {
       fwrite(held, 1, nheld, out);
-      if (fflush(out) != 0 || ferror(out))
-        rc = cli_fail(output ? output : "stdout", "write failed");
-      if (out != stdout)
-        fclose(out);
+      rc = queryopts_close(&qo, out, 1, EXIT_OK);
     }
   }
   free(held);

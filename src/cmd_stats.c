@@ -1,6 +1,7 @@
 /* parley stats — what the store holds: counts by entity type, edge type
  * and language, and the dates its events and documents span. */
 #include "cli.h"
+#include "queryopts.h"
 
 #include <parley/query.h>
 #include <parley/store.h>
@@ -8,43 +9,34 @@
 #include <getopt.h>
 #include <string.h>
 
-static const struct option options[] = {
-    {"db", required_argument, NULL, 'd'},
-    {"format", required_argument, NULL, 'f'},
-    {"output", required_argument, NULL, 'o'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0}};
+static const struct option options[] = {QUERYOPTS_DB, QUERYOPTS_TAIL};
 
-static void usage(FILE *out) {
-  fputs("Usage: parley stats [OPTIONS]\n"
-        "Counts what the store holds: documents by language and the dates\n"
-        "they were published, entities by type, edges (relations) by type,\n"
-        "events (meetings and proposals) with the dates they span, aliases\n"
-        "and pieces of evidence.\n"
-        "\n"
-        "Options:\n"
-        "  --db FILE        the store (default: $PARLEY_DB, else ./parley.db)\n"
-        "  -f, --format F   table (default), json or csv\n"
-        "  -o, --output F   write to F instead of standard output\n"
-        "  -h, --help       show this help\n"
-        "\n"
-        "JSON: one object (docs/json-output.md) with documents {total,\n"
-        "by_lang, published_from, published_to}, entities {total, by_type},\n"
-        "edges {total, by_type}, events {total, undated, date_from, date_to},\n"
-        "aliases and evidence. CSV (RFC 4180): a header row section, name,\n"
-        "value, then one row per count or date. No colour is used.\n"
-        "\n"
-        "Exit status: 0 success, 1 failure (no such store), 2 usage error.\n",
-        out);
-}
-
-enum { FMT_TABLE, FMT_JSON, FMT_CSV };
+static const char usage_text[] =
+    "Usage: parley stats [OPTIONS]\n"
+    "Counts what the store holds: documents by language and the dates\n"
+    "they were published, entities by type, edges (relations) by type,\n"
+    "events (meetings and proposals) with the dates they span, aliases\n"
+    "and pieces of evidence.\n"
+    "\n"
+    "Options:\n"
+    "  --db FILE        the store (default: $PARLEY_DB, else ./parley.db)\n"
+    "  -f, --format F   table (default), json or csv\n"
+    "  -o, --output F   write to F instead of standard output\n"
+    "  -h, --help       show this help\n"
+    "\n"
+    "JSON: one object (docs/json-output.md) with documents {total,\n"
+    "by_lang, published_from, published_to}, entities {total, by_type},\n"
+    "edges {total, by_type}, events {total, undated, date_from, date_to},\n"
+    "aliases and evidence. CSV (RFC 4180): a header row section, name,\n"
+    "value, then one row per count or date. No colour is used.\n"
+    "\n"
+    "Exit status: 0 success, 1 failure (no such store), 2 usage error.\n";
 
 /* One line of the flat forms (table, CSV). */
 static int flat(FILE *out, int format, pl_qtable *t, const char *section,
                 const char *name, const char *value, pl_error *err) {
   const char *f[] = {section, name, value};
-  if (format == FMT_CSV)
+  if (format == QFMT_CSV)
     return pl_query_csv_row(out, f, 3);
   return pl_qtable_add(t, f, err);
 }
@@ -60,9 +52,9 @@ static int write_flat(FILE *out, int format, const pl_stats *x, pl_error *err) {
   static const char *const head[] = {"SECTION", "NAME", "VALUE"};
   pl_qtable *t = NULL;
   int rc = 0;
-  if (format == FMT_TABLE && (rc = pl_qtable_new(&t, 3, head, err)) < 0)
+  if (format == QFMT_TABLE && (rc = pl_qtable_new(&t, 3, head, err)) < 0)
     return rc;
-  if (format == FMT_CSV)
+  if (format == QFMT_CSV)
     fputs("section,name,value\r\n", out);
   rc |= flat_n(out, format, t, "documents", "total", x->documents, err);
   for (size_t i = 0; i < x->nlangs; i++)
@@ -127,68 +119,33 @@ static void write_json(FILE *out, const pl_stats *x) {
 }
 
 int cmd_stats(int argc, char **argv) {
-  const char *db = NULL, *output = NULL;
-  int c, format = FMT_TABLE, rc = EXIT_OK;
-  optind = 1;
-  while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
-    switch (c) {
-    case 'd':
-      db = optarg;
-      break;
-    case 'f':
-      if (!strcmp(optarg, "table"))
-        format = FMT_TABLE;
-      else if (!strcmp(optarg, "json"))
-        format = FMT_JSON;
-      else if (!strcmp(optarg, "csv"))
-        format = FMT_CSV;
-      else
-        return cli_usage(argv[0], "unknown format '%s' (table, json or csv)",
-                         optarg);
-      break;
-    case 'o':
-      output = optarg;
-      break;
-    case 'h':
-      usage(stdout);
-      return EXIT_OK;
-    default:
-      return cli_bad_option(argv[0]);
-    }
-  }
-  if (optind < argc)
-    return cli_usage(argv[0], "unexpected argument '%s'", argv[optind]);
-  if (!db)
-    db = pl_store_default_path();
-
+  queryopts qo = {.help = usage_text};
+  int rc = queryopts_parse(&qo, argc, argv, "f:o:h", options);
+  if (rc != QUERYOPTS_MORE)
+    return rc;
+  if ((rc = queryopts_no_operands(&qo, argc, argv)) != QUERYOPTS_MORE)
+    return rc;
+  pl_store *st = NULL;
+  if ((rc = queryopts_store(&qo, &st)) != EXIT_OK)
+    return rc;
   pl_error err;
   pl_error_clear(&err);
-  pl_store *st = NULL;
-  int r = pl_store_open(&st, db, PL_STORE_READONLY, &err);
-  if (r < 0) {
-    if (r == PL_ENOTFOUND)
-      return cli_fail(db, "no such store (run 'parley ingest' first)");
-    return cli_report(&err, db);
-  }
   pl_stats *x = NULL;
   if (pl_query_stats(st, &x, &err) < 0) {
     pl_store_close(st);
-    return cli_report(&err, db);
+    return cli_report(&err, qo.db);
   }
-  FILE *out = cli_open_out(output);
+  FILE *out = cli_open_out(qo.output);
   if (!out) {
     pl_stats_free(x);
     pl_store_close(st);
     return EXIT_FAIL;
   }
-  if (format == FMT_JSON)
+  if (qo.format == QFMT_JSON)
     write_json(out, x);
-  else if (write_flat(out, format, x, &err) < 0)
-    rc = cli_report(&err, output ? output : "stdout");
-  if (fflush(out) != 0 || ferror(out))
-    rc = cli_fail(output ? output : "stdout", "write failed");
-  if (out != stdout)
-    fclose(out);
+  else if (write_flat(out, qo.format, x, &err) < 0)
+    rc = cli_report(&err, queryopts_out_name(&qo));
+  rc = queryopts_close(&qo, out, 1, rc);
   pl_stats_free(x);
   pl_store_close(st);
   return rc;
