@@ -1405,6 +1405,7 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
     return 0;
   int deleg = is_cue(c, j, "deleg") || is_cue(c, j, "reps");
   int actor = -1;
+  int as_deleg = deleg; /* the party is said as a delegation */
   if (is_cue(c, j, "anaphor_group")) {
     if ((actor = group_before(c, j)) < 0)
       return 0;
@@ -1423,6 +1424,7 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
       return 0;
     if (j < c->s_c1 && is_cue(c, j, "deleg")) {
       c->last_deleg = actor;
+      as_deleg = 1;
       if (c->final)
         add_delegation(c, actor, -1, c->ch[ci].start, c->ch[j].end);
       j++;
@@ -1452,7 +1454,9 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
       actor = c->home_state; /* "وفد الحكومة" */
       j++;
     } else if (bare_deleg && c->last_deleg >= 0 &&
-               !(dpos > c->s_c0 && c->ch[dpos - 1].type == CH_WORD &&
+               !(dpos > c->s_c0 &&
+                 (c->ch[dpos - 1].type == CH_WORD ||
+                  c->ch[dpos - 1].type == CH_STOP) &&
                  (c->t->toks[c->ch[dpos - 1].t0].flags & PL_TOKF_LATIN) &&
                  !is_lit(c, dpos - 1, "the"))) {
       /* "the delegation": the one last named (not "a 17-strong
@@ -1482,6 +1486,7 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
         !c->ch[j - 1].person &&
         (c->t->toks[c->ch[j].t0].flags & PL_TOKF_LATIN)) {
       c->last_deleg = actor;
+      as_deleg = 1;
       if (c->final)
         add_delegation(c, actor, -1, c->ch[j - 1].start, c->ch[j].end);
       j++;
@@ -1520,12 +1525,19 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
     size_t e = match_name(c, q, &n, 1);
     if (e && n.nactors) {
       if (c->final) {
-        add_delegation(c, actor, n.actors[0], c->ch[ci].start, c->ch[e - 1].end);
+        /* "وفد X برئاسة Y" heads a delegation; "the GNA, led by Prime
+           Minister Y" leads X itself */
+        if (as_deleg)
+          add_delegation(c, actor, n.actors[0], c->ch[ci].start,
+                         c->ch[e - 1].end);
         cap r2 = {0};
         size_t after = role_not_before_name(c, e, &r2);
         if (after)
           e = after;
-        const char *role = after ? r2.role : rq ? r.role : "head of delegation";
+        const char *role = after ? r2.role
+                           : rq  ? r.role
+                           : as_deleg ? "head of delegation"
+                                      : "leader";
         int of = after && r2.role_of >= 0 ? r2.role_of
                  : rq && r.role_of >= 0 ? r.role_of : actor;
         add_role(c, n.actors[0], role, of, !after && !rq, c->ch[ci].start,
