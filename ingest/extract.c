@@ -1397,9 +1397,24 @@ static int group_before(const ctx *c, size_t ci) {
   return -1;
 }
 
+/* Does a role phrase start at ci and a name follow it? (Looks only: the
+ * name is not made a person.) */
+static int role_then_name(ctx *c, size_t ci) {
+  cap r = {0};
+  size_t q = scan_role(c, ci, &r);
+  if (!q || q >= c->s_c1)
+    return 0;
+  if (is_cue(c, q, "title"))
+    q++;
+  return q < c->s_c1 && ((c->ch[q].type == CH_ACTOR && c->ch[q].person) ||
+                         scan_name(c, q));
+}
+
 static size_t match_party(ctx *c, size_t ci, cap *k) {
   size_t j = ci;
-  if (j < c->s_c1 && (is_lit(c, j, "the") || is_lit(c, j, "a")))
+  if (j < c->s_c1 && (is_lit(c, j, "the") || is_lit(c, j, "a") ||
+                      is_lit(c, j, "his") || is_lit(c, j, "her") ||
+                      is_lit(c, j, "their") || is_lit(c, j, "its")))
     j++;
   if (j >= c->s_c1)
     return 0;
@@ -1472,6 +1487,20 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
   } else if (c->ch[j].type == CH_PLACE && c->ch[j].actor >= 0) {
     actor = c->ch[j].actor; /* a capital for its state: "دعت واشنطن" */
     j++;
+  } else if (c->ch[j].type == CH_ACTOR && !c->ch[j].person &&
+             j + 1 < c->s_c1 &&
+             (c->ch[j + 1].type == CH_ROLE || c->ch[j + 1].type == CH_ROLEMOD) &&
+             (c->t->toks[c->ch[j].t0].flags & PL_TOKF_LATIN) &&
+             role_then_name(c, j)) {
+    /* "Iranian President Hassan Rouhani": the person, not the state */
+    cap r = {0};
+    size_t q = scan_role(c, j, &r);
+    cap n = {0};
+    size_t e = match_name(c, q, &n, 1);
+    actor = n.actors[0];
+    if (c->final)
+      add_role(c, actor, r.role, r.role_of, 0, c->ch[j].start, c->ch[e - 1].end);
+    j = e;
   } else if (c->ch[j].type == CH_ACTOR) {
     if (latin_modifier(c, j))
       return 0; /* "South Korean carrier SK Telecom" is not South Korea */
@@ -1892,6 +1921,10 @@ static void govern_date(ctx *c, uint32_t s, uint32_t e, int planned,
 static int sentence_planned(const ctx *c, size_t c0, size_t c1) {
   for (size_t i = c->s_c0; i < c1 && i < c->s_c1; i++) {
     if (is_cue(c, i, "planned"))
+      return 1;
+    /* "will meet", "will propose": the future inside a cue */
+    if (i >= c0 && c->ch[i].type == CH_CUE && c->ch[i].t1 - c->ch[i].t0 > 1 &&
+        !strcmp(norm(c, c->ch[i].t0), "will"))
       return 1;
     if (i >= c0 && c->ch[i].type == CH_CUE) {
       const char *w = norm(c, c->ch[i].t0);
