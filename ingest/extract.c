@@ -1165,6 +1165,18 @@ static const char *arena_cat(ctx *c, const char *a, const char *b) {
 }
 
 /* A role phrase at ci. Returns the chunk after it (0: none). */
+/* Is chunk ci an English possessive ending ("'s", "’s") after a name? */
+static int possessive_at(const ctx *c, size_t ci) {
+  if (ci >= c->s_c1 || c->ch[ci].end - c->ch[ci].start != 1)
+    return 0;
+  /* the segmenter drops the apostrophe: "Iran's" is "Iran" + "s" */
+  uint32_t st = c->ch[ci].start;
+  const char *b = c->doc->body;
+  return b[st] == 's' && st >= 1 &&
+         (b[st - 1] == '\'' ||
+          (st >= 3 && !strncmp(b + st - 3, "\xe2\x80\x99", 3)));
+}
+
 static size_t match_name(ctx *c, size_t ci, cap *k, int commit);
 static int add_role(ctx *c, int person, const char *role, int of, int weak,
                     uint32_t s, uint32_t e);
@@ -1185,6 +1197,11 @@ static size_t scan_role(ctx *c, size_t ci, cap *out) {
       (c->ch[j + 1].type == CH_ROLE || c->ch[j + 1].type == CH_ROLEMOD)) {
     of = c->ch[j].actor;
     j++;
+  } else if (j + 2 < c->s_c1 && c->ch[j].type == CH_ACTOR &&
+             !c->ch[j].person && possessive_at(c, j + 1) &&
+             (c->ch[j + 2].type == CH_ROLE || c->ch[j + 2].type == CH_ROLEMOD)) {
+    of = c->ch[j].actor; /* "the European Union's coordinator" */
+    j += 2;
   }
   size_t words = j;
   while (j < c->s_c1 && (c->ch[j].type == CH_ROLE || c->ch[j].type == CH_ROLEMOD)) {
@@ -1295,8 +1312,11 @@ static size_t scan_role(ctx *c, size_t ci, cap *out) {
       j = q + 1;
       break;
     }
-    if (scan_name(c, q + 1)) {
-      j = q + 1;
+    if (scan_name(c, q + 1) ||
+        (is_cue(c, q + 1, "title") && q + 2 < c->s_c1 &&
+         ((c->ch[q + 2].type == CH_ACTOR && c->ch[q + 2].person) ||
+          scan_name(c, q + 2)))) {
+      j = q + 1; /* "رئيس المخابرات العامة اللواء عباس كامل" */
       break;
     }
   }
@@ -1510,6 +1530,9 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
     if (j < c->s_c1 && is_cue(c, j, "gov") &&
         c->f->actors[actor].type == PL_ACTOR_STATE)
       j++;
+    /* "Iran's delegation" */
+    if (j + 1 < c->s_c1 && possessive_at(c, j) && is_cue(c, j + 1, "deleg"))
+      j++;
     /* "the opposition delegation", "the Iranian delegation" */
     if (j < c->s_c1 && is_cue(c, j, "deleg") && actor >= 0 &&
         !c->ch[j - 1].person &&
@@ -1544,10 +1567,34 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
   /* "برئاسة X" / "led by X" / ", headed by X," */
   if (j + 1 < c->s_c1 && is_comma(c, j) && is_cue(c, j + 1, "head"))
     j++;
+  /* "is headed by", "was led by", "will be led by" */
+  if (as_deleg && j + 1 < c->s_c1 &&
+      (is_lit(c, j, "is") || is_lit(c, j, "was") || is_lit(c, j, "are") ||
+       is_lit(c, j, "were") || is_lit(c, j, "be")) &&
+      is_cue(c, j + 1, "head"))
+    j++;
   if (j < c->s_c1 && is_cue(c, j, "head")) {
     size_t q = j + 1;
+    /* "headed by its chief negotiator X" */
+    if (q < c->s_c1 && (is_lit(c, q, "its") || is_lit(c, q, "his") ||
+                        is_lit(c, q, "her") || is_lit(c, q, "their") ||
+                        is_lit(c, q, "the")))
+      q++;
     cap r = {0};
     size_t rq = scan_role(c, q, &r);
+    /* "headed by its chief nuclear negotiator X": plain words before the
+       role, when no name stands right there */
+    int name_here = q < c->s_c1 && ((c->ch[q].type == CH_ACTOR &&
+                                     c->ch[q].person) ||
+                                    is_cue(c, q, "title") || scan_name(c, q));
+    for (size_t skip = q; !rq && !name_here && skip < q + 4 &&
+                          skip < c->s_c1 &&
+                          (skip == q || c->ch[skip - 1].type == CH_WORD ||
+                           c->ch[skip - 1].type == CH_ROLEMOD);
+         skip++)
+      if ((c->ch[skip].type == CH_ROLE || c->ch[skip].type == CH_ROLEMOD) &&
+          role_then_name(c, skip))
+        rq = scan_role(c, skip, &r);
     if (rq)
       q = rq;
     cap n = {0};
@@ -1861,6 +1908,8 @@ static int add_delegation(ctx *c, int of, int head, uint32_t s, uint32_t e) {
 /* The date governing a fact at bytes [s, e) of the current sentence. */
 static void govern_date(ctx *c, uint32_t s, uint32_t e, int planned,
                         pl_when *w, const char **text) {
+  int before_only = planned & 2; /* no date after the span */
+  planned &= 1;
   const pl_sentence *sn = &c->t->sents[c->sent];
   int best = -1;
   long best_d = 0;
@@ -1869,7 +1918,7 @@ static void govern_date(ctx *c, uint32_t s, uint32_t e, int planned,
     if (d->start < sn->start || d->end > sn->end ||
         d->precision == PL_PREC_UNKNOWN)
       continue;
-    if (d->start >= e && d->start - e > 60)
+    if (d->start >= e && (before_only || d->start - e > 60))
       continue; /* far after the fact: another clause's date */
     long dist = d->start >= s && d->end <= e ? 0
                 : d->end <= s ? (long)(s - d->end)
@@ -1903,6 +1952,8 @@ static void govern_date(ctx *c, uint32_t s, uint32_t e, int planned,
      in an article of unknown date) */
   for (size_t i = 0; i < c->ndates; i++) {
     const pl_when *d = &c->dates[i];
+    if (d->precision != PL_PREC_UNKNOWN || (before_only && d->start >= e))
+      continue;
     if (d->start >= sn->start && d->end <= sn->end) {
       *text = pl_arena_strndup(&c->fi->arena, c->doc->body + d->start,
                                d->end - d->start);
@@ -2093,7 +2144,7 @@ static int similar_content(const char *a, const char *b) {
 
 static int add_proposal(ctx *c, const int *by, int nby, const int *to,
                         int nto, const char *content, uint32_t s, uint32_t e,
-                        size_t c0, size_t c1) {
+                        uint32_t date_e, size_t c0, size_t c1) {
   if (nby < 1)
     return 0;
   for (size_t i = 0; i < c->f->nproposals; i++) {
@@ -2124,7 +2175,9 @@ static int add_proposal(ctx *c, const int *by, int nby, const int *to,
   q->content = content;
   int planned = sentence_planned(c, c0, c1);
   q->status = planned ? "planned" : "proposed";
-  govern_date(c, s, e, 0, &q->when, &q->date_text);
+  /* the date of the proposing, not one inside what is proposed ("lift
+     the sanctions imposed since 2018") */
+  govern_date(c, s, date_e, date_e < e ? 2 : 0, &q->when, &q->date_text);
   q->ev = evidence_of(c, s, e);
   return q->by ? 0 : PL_ENOMEM;
 }
@@ -2181,6 +2234,8 @@ static int apply(ctx *c, const rule *r, cap *caps, size_t c0, size_t c1) {
       n2 = collect(caps, nc, arg(a, "head") ? arg(a, "head") : "", v2, 24);
       if (!n1)
         continue;
+      if (n2 && c->f->actors[v2[0]].type != PL_ACTOR_PERSON)
+        n2 = 0; /* a delegation's head is a person */
       /* headless: "observers from X and Y" are a delegation each */
       for (int k = 0; k < (n2 ? 1 : n1); k++)
         if (add_delegation(c, v1[k], n2 ? v2[0] : -1, s, e) < 0)
@@ -2233,7 +2288,8 @@ static int apply(ctx *c, const rule *r, cap *caps, size_t c0, size_t c1) {
           v1[keep++] = v1[k];
       if (subj)
         set_subject(c, v1, keep);
-      if (add_proposal(c, v1, keep, v2, n2, content, s, e, c0, c1) < 0)
+      uint32_t date_e = cc && cc->c1 > k0 ? c->ch[k0].start : e;
+      if (add_proposal(c, v1, keep, v2, n2, content, s, e, date_e, c0, c1) < 0)
         return PL_ENOMEM;
     } else if (!strcmp(a->name, "heads_from_roles")) {
       for (size_t k = c->roles_sent0; k < c->f->nroles; k++) {
@@ -2355,6 +2411,18 @@ static int add_talks(ctx *c) {
     if (!dup && n < 48)
       parts[n++] = a;
   }
+  /* a person there for an actor already there (the UN and its envoy) */
+  int w = 0;
+  for (int i = 0; i < n; i++) {
+    int for_other = 0;
+    for (size_t r = 0; r < c->f->nroles && !for_other; r++)
+      if (c->f->roles[r].person == parts[i] && c->f->roles[r].of >= 0)
+        for (int q = 0; q < n && !for_other; q++)
+          for_other = q != i && parts[q] == c->f->roles[r].of;
+    if (!for_other)
+      parts[w++] = parts[i];
+  }
+  n = w;
   if (n < 2)
     return 0;
   for (size_t i = 0; i < c->f->nmeetings; i++) {
