@@ -1408,13 +1408,21 @@ static int latin_modifier(const ctx *c, size_t ci) {
   return !(strlen(name) == n && !strncmp(name, c->doc->body + k->start, n));
 }
 
-/* "الحركة", "the group": the group last named before chunk ci, or -1. */
-static int group_before(const ctx *c, size_t ci) {
+/* "الحركة", "the group" (or "البعثة", "the mission"): the group (or
+ * organisation) last named before chunk ci, or -1. */
+static int named_before(const ctx *c, size_t ci, int type) {
   for (size_t q = ci; q-- > 0 && q + 400 > ci;)
     if (c->ch[q].type == CH_ACTOR && !c->ch[q].person && c->ch[q].actor >= 0 &&
-        c->f->actors[c->ch[q].actor].type == PL_ACTOR_GROUP)
+        c->f->actors[c->ch[q].actor].type == type)
       return c->ch[q].actor;
   return -1;
+}
+
+/* The actor an anaphoric cue at ci stands for, or -1. */
+static int anaphor_at(const ctx *c, size_t ci) {
+  return is_cue(c, ci, "anaphor_group") ? named_before(c, ci, PL_ACTOR_GROUP)
+         : is_cue(c, ci, "anaphor_org") ? named_before(c, ci, PL_ACTOR_ORG)
+                                        : -1;
 }
 
 /* Does a role phrase start at ci and a name follow it? (Looks only: the
@@ -1441,8 +1449,8 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
   int deleg = is_cue(c, j, "deleg") || is_cue(c, j, "reps");
   int actor = -1;
   int as_deleg = deleg; /* the party is said as a delegation */
-  if (is_cue(c, j, "anaphor_group")) {
-    if ((actor = group_before(c, j)) < 0)
+  if (is_cue(c, j, "anaphor_group") || is_cue(c, j, "anaphor_org")) {
+    if ((actor = anaphor_at(c, j)) < 0)
       return 0;
     j++;
   } else if (is_cue(c, j, "gov")) {
@@ -1481,9 +1489,8 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
                 !c->ch[j + 1].person && c->ch[j + 1].actor >= 0)) {
       actor = c->ch[j + 1].actor; /* "وفد الحكومة السورية" */
       j += 2;
-    } else if (j < c->s_c1 && is_cue(c, j, "anaphor_group") &&
-               group_before(c, j) >= 0) {
-      actor = group_before(c, j); /* "وفد الحركة" */
+    } else if (j < c->s_c1 && anaphor_at(c, j) >= 0) {
+      actor = anaphor_at(c, j); /* "وفد الحركة" */
       j++;
     } else if (j < c->s_c1 && is_cue(c, j, "gov") && c->home_state >= 0) {
       actor = c->home_state; /* "وفد الحكومة" */
