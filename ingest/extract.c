@@ -457,14 +457,32 @@ static int is_region(const lex_entry *e) {
 
 static int add_mention(ctx *c, int a, uint32_t s, uint32_t e) {
   pl_actor *ac = &c->f->actors[a];
-  for (size_t i = 0; i < ac->nmentions; i++)
-    if (ac->mentions[i].start == s && ac->mentions[i].end == e)
-      return 0;
-  pl_span *m = realloc(ac->mentions, (ac->nmentions + 1) * sizeof *m);
-  if (!m)
-    return PL_ENOMEM;
-  m[ac->nmentions].start = s;
-  m[ac->nmentions].end = e;
+  /* mentions stay in text order: the place of [s, e) by binary search
+     (most arrive at the end), and a span already there is not added */
+  size_t lo = 0, hi = ac->nmentions;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const pl_span *x = &ac->mentions[mid];
+    if (x->start < s || (x->start == s && x->end < e))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < ac->nmentions && ac->mentions[lo].start == s &&
+      ac->mentions[lo].end == e)
+    return 0;
+  /* room for 4, then doubling at each power of two: an actor named a
+     hundred thousand times costs no quadratic copying */
+  size_t n = ac->nmentions;
+  pl_span *m = ac->mentions;
+  if (n == 0 || (n >= 4 && !(n & (n - 1)))) {
+    m = realloc(ac->mentions, (n ? 2 * n : 4) * sizeof *m);
+    if (!m)
+      return PL_ENOMEM;
+  }
+  memmove(m + lo + 1, m + lo, (n - lo) * sizeof *m);
+  m[lo].start = s;
+  m[lo].end = e;
   ac->mentions = m;
   ac->nmentions++;
   return 0;
