@@ -1171,6 +1171,17 @@ static size_t scan_name(const ctx *c, size_t ci) {
     for (int i = 0; suffixes[i]; i++)
       if (!strcmp(norm(c, c->ch[j].t0), suffixes[i]))
         return j + 1;
+  /* a third word when punctuation or a role follows it: "رجب طيب
+     أردوغان،", "محمد جواد ظريف نظيره" (but not "حيدر العبادي إلغاء ...") */
+  const char *w3 = j < c->s_c1 ? norm(c, c->ch[j].t0) : "";
+  if (!latin && words == 2 && j + 1 < c->s_c1 && name_word(c, j, 0) &&
+      !particle_at(c, j) &&
+      /* not "and ...", nor a verb in the present ("يصل", "تعقد") */
+      strncmp(w3, "\xd9\x88", 2) && strncmp(w3, "\xd9\x8a", 2) &&
+      strncmp(w3, "\xd8\xaa", 2) &&
+      (c->ch[j + 1].type == CH_PUNCT || c->ch[j + 1].type == CH_ROLE ||
+       c->ch[j + 1].type == CH_ROLEMOD))
+    return j + 1;
   return j;
 }
 
@@ -1943,8 +1954,10 @@ static void govern_date(ctx *c, uint32_t s, uint32_t e, int planned,
     if (d->start < sn->start || d->end > sn->end ||
         d->precision == PL_PREC_UNKNOWN)
       continue;
-    if (d->start >= e && (before_only || d->start - e > 60))
-      continue; /* far after the fact: another clause's date */
+    if (d->start >= e &&
+        ((before_only && d->precision != PL_PREC_DAY) || d->start - e > 60))
+      continue; /* far after the fact: another clause's date; a year or a
+                   month inside a proposal's words ("since 2018") */
     long dist = d->start >= s && d->end <= e ? 0
                 : d->end <= s ? (long)(s - d->end)
                               : (long)(d->start - e) * 2; /* prefer before */
