@@ -1,7 +1,17 @@
 /* Extraction: a small rule engine over chunks (lexicon matches, dates,
  * names) in the manner of the event coders TABARI and PETRARCH. The rules
  * are data (ingest/lexicon/rules.*); this file knows how to match the few
- * element types they are written in and how to turn captures into facts. */
+ * element types they are written in and how to turn captures into facts.
+ *
+ * pl_extract segments the article, finds its dates, then runs the rules
+ * twice: pass 1 discovers persons (so that pass 2 knows them, and their
+ * short forms, everywhere), pass 2 records facts. A rule is tried only on
+ * sentences holding every cue it needs and at chunks its first element can
+ * start at. finish() then works on the article as a whole: generic actors
+ * join the one specific body of their kind, roles get their state from
+ * context, the talks become one meeting of those taking part, rounds,
+ * processes and venues are assigned, repeats are dropped, and states named
+ * only as scenery leave the actors. */
 #include <parley/extract.h>
 #include <parley/text.h>
 #include <parley/when.h>
@@ -2893,7 +2903,10 @@ static void drop_repeated_meetings(ctx *c) {
   f->nmeetings = w;
 }
 
-/* Rounds apply to the meetings of the document near its date. */
+/* The article as a whole, once every rule has run (see the file's head):
+ * generics, roles in context, the talks, rounds and processes of the
+ * meetings near the publication date, venues, transliterations, repeats,
+ * scenery, and the actors left without mention or fact. */
 static int finish(ctx *c) {
   if (merge_generics(c) < 0)
     return PL_ENOMEM;
