@@ -2230,6 +2230,8 @@ static int add_proposal(ctx *c, const int *by, int nby, const int *to,
   return q->by ? 0 : PL_ENOMEM;
 }
 
+static int host_state(const ctx *c);
+
 static int apply(ctx *c, const rule *r, cap *caps, size_t c0, size_t c1) {
   int nc = r->nelems;
   for (int i = 0; i < nc; i++) {
@@ -2345,6 +2347,23 @@ static int apply(ctx *c, const rule *r, cap *caps, size_t c0, size_t c1) {
         if (rr->of >= 0 && add_delegation(c, rr->of, rr->person, s, e) < 0)
           return PL_ENOMEM;
       }
+    } else if (!strcmp(a->name, "invited")) {
+      /* "الائتلاف تلقى دعوة لمحادثات", "X was invited by Y to talks": an
+         invitation is a proposal, by whom it names or by the host */
+      n1 = collect(caps, nc, arg(a, "to") ? arg(a, "to") : "", v1, 24);
+      n2 = collect(caps, nc, arg(a, "by") ? arg(a, "by") : "", v2, 24);
+      if (!n2 && (v2[0] = host_state(c)) >= 0)
+        n2 = 1;
+      const cap *ic = arg_cap(a, "what", caps, nc);
+      const char *content = ic ? span_text(c, ic->c0, c1) : NULL;
+      int keep = 0;
+      for (int q = 0; q < n2; q++)
+        if (c->f->actors[v2[q]].type != PL_ACTOR_MEDIA &&
+            (n1 == 0 || v2[q] != v1[0]))
+          v2[keep++] = v2[q];
+      if (keep && n1 &&
+          add_proposal(c, v2, keep, v1, n1, content, s, e, e, c0, c1) < 0)
+        return PL_ENOMEM;
     } else if (!strcmp(a->name, "attend")) {
       /* actors taking part in the talks the document reports */
       n1 = collect(caps, nc, arg(a, "who") ? arg(a, "who") : "", v1, 24);
@@ -2621,16 +2640,14 @@ static int state_office(const char *role) {
   return 0;
 }
 
-/* Roles said without whose they are. A state office ("وزير الخارجية
- * سيرجي لافروف") in an article set in one capital is that state's: a
- * delegation visiting Moscow meets Russia's foreign minister. A role of a
- * person ("envoy of President Putin") is of that person's state. */
-static void roles_in_context(ctx *c) {
+/* The state whose capital the article is set in (its most named capital:
+ * a delegation visiting Moscow meets Russia), as an actor, or -1. */
+static int host_state(const ctx *c) {
   int counts[64] = {0};
   int host = -1, best = 0;
   for (size_t i = 0; i < c->nch; i++) {
     const lex_entry *le = entry_of(c, &c->ch[i]);
-    if (c->ch[i].type != CH_PLACE || !le || !le->actor)
+    if (c->ch[i].type != CH_PLACE || !le || !le->actor || is_region(le))
       continue;
     int h = c->ch[i].entry % 64;
     if (++counts[h] > best) {
@@ -2651,6 +2668,15 @@ static void roles_in_context(ctx *c) {
           host_actor = (int)i;
     }
   }
+  return host_actor;
+}
+
+/* Roles said without whose they are. A state office ("وزير الخارجية
+ * سيرجي لافروف") in an article set in one capital is that state's: a
+ * delegation visiting Moscow meets Russia's foreign minister. A role of a
+ * person ("envoy of President Putin") is of that person's state. */
+static void roles_in_context(ctx *c) {
+  int host_actor = host_state(c);
   pl_facts *f = c->f;
   for (size_t i = 0; i < f->nroles; i++) {
     pl_role *r = &f->roles[i];
