@@ -2101,6 +2101,20 @@ static const char *meeting_kind(const char *val, size_t n) {
   return n == 2 ? "bilateral" : n == 3 ? "trilateral" : "multilateral";
 }
 
+/* Do two lists of distinct actors name the same actors, in any order? */
+static int same_actors(const int *a, size_t na, const int *b, size_t nb) {
+  if (na != nb)
+    return 0;
+  for (size_t k = 0; k < nb; k++) {
+    size_t q = 0;
+    while (q < na && a[q] != b[k])
+      q++;
+    if (q == na)
+      return 0;
+  }
+  return 1;
+}
+
 static int add_meeting(ctx *c, const int *parts, int n, const char *kind,
                        uint32_t s, uint32_t e, size_t c0, size_t c1) {
   if (n < 0)
@@ -2112,17 +2126,8 @@ static int add_meeting(ctx *c, const int *parts, int n, const char *kind,
   /* the same participants in the same sentence: one meeting */
   for (size_t i = 0; i < c->f->nmeetings; i++) {
     pl_meeting *m = &c->f->meetings[i];
-    if (m->ev.sentence.start != c->t->sents[c->sent].start ||
-        m->nparticipants != (size_t)n)
-      continue;
-    int same = 1;
-    for (int k = 0; k < n && same; k++) {
-      int found = 0;
-      for (size_t q = 0; q < m->nparticipants; q++)
-        found |= m->participants[q] == parts[k];
-      same = found;
-    }
-    if (same)
+    if (m->ev.sentence.start == c->t->sents[c->sent].start &&
+        same_actors(m->participants, m->nparticipants, parts, (size_t)n))
       return 0;
   }
   pl_meeting *p = grow(c->f->meetings, &c->fi->capmeetings, c->f->nmeetings,
@@ -2197,16 +2202,8 @@ static int add_proposal(ctx *c, const int *by, int nby, const int *to,
     return 0;
   for (size_t i = 0; i < c->f->nproposals; i++) {
     pl_proposal *p = &c->f->proposals[i];
-    if (p->nby != (size_t)nby)
-      continue;
-    int same = 1;
-    for (int k = 0; k < nby && same; k++) {
-      int found = 0;
-      for (size_t q = 0; q < p->nby; q++)
-        found |= p->by[q] == by[k];
-      same = found;
-    }
-    if (same && similar_content(p->content, content))
+    if (same_actors(p->by, p->nby, by, (size_t)nby) &&
+        similar_content(p->content, content))
       return 0; /* the same proposal reported twice in one article */
   }
   pl_proposal *p = grow(c->f->proposals, &c->fi->capproposals,
@@ -2494,14 +2491,7 @@ static int add_talks(ctx *c) {
     return 0;
   for (size_t i = 0; i < c->f->nmeetings; i++) {
     const pl_meeting *m = &c->f->meetings[i];
-    int same = m->nparticipants == (size_t)n;
-    for (int k = 0; k < n && same; k++) {
-      int found = 0;
-      for (size_t q = 0; q < m->nparticipants; q++)
-        found |= m->participants[q] == parts[k];
-      same = found;
-    }
-    if (same)
+    if (same_actors(m->participants, m->nparticipants, parts, (size_t)n))
       return 0; /* already reported as a meeting of its own */
   }
   pl_meeting *p = grow(c->f->meetings, &c->fi->capmeetings, c->f->nmeetings,
@@ -2911,14 +2901,8 @@ static void drop_repeated_meetings(ctx *c) {
           (o->round == NULL) != (m->round == NULL) ||
           (o->round && strcmp(o->round, m->round)))
         continue;
-      int same = 1;
-      for (size_t k = 0; k < m->nparticipants && same; k++) {
-        int found = 0;
-        for (size_t z = 0; z < o->nparticipants; z++)
-          found |= o->participants[z] == m->participants[k];
-        same = found;
-      }
-      repeat = same;
+      repeat = same_actors(o->participants, o->nparticipants,
+                           m->participants, m->nparticipants);
     }
     if (!repeat) {
       f->meetings[w++] = *m;
