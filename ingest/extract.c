@@ -48,6 +48,7 @@ typedef struct elem {
   int neg;           /* "!": must not match here (consumes nothing) */
   int gap;           /* E_GAP: at most this many chunks */
   char cue[48];      /* E_CUE: cue id, or ids separated by '|' */
+  uint64_t cues;     /* E_CUE: the bits of those ids in the cue table */
   char val[24];      /* E_CUE: required value, or "" */
   char lit[64];      /* E_LIT: folded word */
 } elem;
@@ -86,7 +87,8 @@ struct pl_extractor {
   size_t nrules;        /* used */
   pl_segmenter *seg;    /* ICU break iterators, reused */
   pl_translit *latin;   /* Arabic names in Latin letters, compiled once */
-  char cues[64][24];    /* cue ids the rules require, by bit */
+  char cues[64][24];    /* cue ids the rules name, by bit */
+  int8_t *cue_of;       /* per lexicon entry: its bit in cues, or -1 */
   int ncues;            /* used */
   pl_text text;         /* segmentation buffers, reused */
 };
@@ -218,6 +220,26 @@ static uint64_t rule_needs(pl_extractor *ex, const rule *r) {
   return need;
 }
 
+/* The bits of a cue element's ids ("meet_n|round"), or 0 when one has no
+ * bit (it is then compared by name). */
+static uint64_t elem_cues(pl_extractor *ex, const elem *e) {
+  uint64_t m = 0;
+  for (const char *p = e->cue; *p;) {
+    char id[sizeof e->cue];
+    size_t n = strcspn(p, "|");
+    memcpy(id, p, n);
+    id[n] = '\0';
+    int b = cue_bit(ex, id);
+    if (b < 0)
+      return 0;
+    m |= (uint64_t)1 << b;
+    p += n;
+    if (*p == '|')
+      p++;
+  }
+  return m;
+}
+
 static int load_rules(pl_extractor *ex, const char *path, int lang,
                       pl_error *err) {
   FILE *f = fopen(path, "r");
@@ -292,6 +314,9 @@ static int load_rules(pl_extractor *ex, const char *path, int lang,
     }
     r->need = rule_needs(ex, r);
     r->first = rule_first(r);
+    for (int i = 0; i < r->nelems; i++)
+      if (r->elems[i].kind == E_CUE)
+        r->elems[i].cues = elem_cues(ex, &r->elems[i]);
     ex->nrules++;
   }
   free(line);
@@ -344,6 +369,18 @@ int pl_extractor_new(pl_extractor **out, const pl_extract_opts *opts,
     snprintf(path, sizeof path, "%s/rules.en", dir);
     rc = load_rules(ex, path, 2, err);
   }
+  if (!rc) { /* each cue entry's bit, for the matchers */
+    size_t n = pl_lexicon_count(ex->lex);
+    if (!(ex->cue_of = malloc(n ? n : 1)))
+      rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+    for (size_t i = 0; !rc && i < n; i++) {
+      const lex_entry *e = pl_lexicon_entry(ex->lex, (int)i);
+      ex->cue_of[i] = -1;
+      for (int b = 0; e->kind == LEX_CUE && b < ex->ncues; b++)
+        if (!strcmp(ex->cues[b], e->id))
+          ex->cue_of[i] = (int8_t)b;
+    }
+  }
   if (!rc)
     rc = pl_segmenter_new(&ex->seg, err);
   if (!rc && (rc = pl_translit_new(&ex->latin)) < 0)
@@ -364,6 +401,7 @@ void pl_extractor_free(pl_extractor *ex) {
   pl_translit_free(ex->latin);
   pl_text_clear(&ex->text);
   free(ex->rules);
+  free(ex->cue_of);
   free(ex);
 }
 
@@ -374,6 +412,11 @@ typedef struct chunk {
   uint8_t conj;    /* the first token carried a و/ف proclitic */
   uint8_t prep;    /* ... or a ب/ل/ك proclitic */
   uint8_t person;  /* CH_ACTOR made of a person's name */
+  int8_t cue;      /* CH_CUE: its bit in the extractor's cue table, or -1 */
+  uint8_t npeel;   /* one-token chunk: its word's forms without
+                      proclitics (pl_lexicon_peel_forms, the word itself
+                      not counted) */
+  pl_peel peel[3]; /* ... those forms */
   uint32_t t0, t1; /* tokens [t0, t1) */
   uint32_t start;  /* first byte (after proclitics) */
   uint32_t end;    /* one past the last byte */
@@ -431,6 +474,7 @@ typedef struct ctx {
   size_t roles_sent0; /* first role recorded in the current sentence */
   size_t *resume;     /* per rule: first chunk it may match at again */
   uint8_t *memo;      /* per chunk: name_word's answers (see there) */
+  uint8_t *names;     /* per chunk: scan_name's answers (see there) */
   size_t *cand;       /* per sentence: the rules that may match in it */
   int attend[24];     /* actors said to take part in the document's talks */
   int nattend;        /* used */
@@ -763,7 +807,18 @@ static int push_chunk(ctx *c, const chunk *k) {
   if (!p)
     return PL_ENOMEM;
   c->ch = p;
-  p[c->nch++] = *k;
+  chunk *q = &p[c->nch++];
+  *q = *k;
+  q->cue = q->type == CH_CUE && q->entry >= 0 ? c->ex->cue_of[q->entry] : -1;
+  q->npeel = 0;
+  if (q->t1 - q->t0 == 1) { /* what is_lit compares */
+    const char *w = norm(c, q->t0);
+    size_t wl = strlen(w);
+    pl_peel f[4];
+    int n = wl < 128 ? pl_lexicon_peel_forms(w, wl, f) : 1;
+    for (int i = 1; i < n; i++)
+      q->peel[q->npeel++] = f[i];
+  }
   return 0;
 }
 
@@ -1028,12 +1083,12 @@ static int is_lit(const ctx *c, size_t ci, const char *lit) {
   const char *w = norm(c, k->t0);
   if (!strcmp(w, lit))
     return 1;
-  char cand[4][128];
-  int letters[4];
-  int n = pl_lexicon_peel(w, cand, letters);
-  for (int i = 1; i < n; i++)
-    if (!strcmp(cand[i], lit))
+  for (int i = 0; i < k->npeel; i++) {
+    const pl_peel *f = &k->peel[i];
+    if (f->al ? !strncmp(lit, "\xd8\xa7\xd9\x84", 4) && !strcmp(lit + 4, w + f->off)
+              : !strcmp(lit, w + f->off))
       return 1;
+  }
   return 0;
 }
 
@@ -1134,8 +1189,24 @@ static int particle_at(const ctx *c, size_t ci) {
   return (c->memo[ci] & 32) != 0;
 }
 
-/* Discovers a name at ci: returns the chunk after it, or 0. */
+static size_t scan_name_(const ctx *c, size_t ci);
+
+/* Discovers a name at ci: returns the chunk after it, or 0. The answer
+ * depends on the sentence's chunks only: it is kept per chunk (0 not
+ * known, 1 no name, 2 + n a name of n chunks). */
 static size_t scan_name(const ctx *c, size_t ci) {
+  if (!c->names || ci >= c->s_c1)
+    return scan_name_(c, ci);
+  if (!c->names[ci]) {
+    size_t j = scan_name_(c, ci);
+    if (j - ci > 250)
+      return j;
+    c->names[ci] = (uint8_t)(j ? 2 + (j - ci) : 1);
+  }
+  return c->names[ci] == 1 ? 0 : ci + (size_t)(c->names[ci] - 2);
+}
+
+static size_t scan_name_(const ctx *c, size_t ci) {
   if (ci > c->s_c0 && name_word(c, ci - 1, 0) &&
       !(strncmp(norm(c, c->ch[ci - 1].t0), "\xd8\xa7\xd9\x84", 4) == 0 &&
         strncmp(norm(c, c->ch[ci].t0), "\xd8\xa7\xd9\x84", 4) != 0))
@@ -1477,7 +1548,19 @@ static int role_then_name(ctx *c, size_t ci) {
                          scan_name(c, q));
 }
 
+/* Can a party start at chunk j (after an article)? Every kind below
+ * starts at one of these chunk types. */
+static int party_start(const ctx *c, size_t j) {
+  if (j >= c->s_c1)
+    return 0;
+  int t = c->ch[j].type;
+  return t == CH_CUE || t == CH_PLACE || t == CH_ACTOR || t == CH_ROLE ||
+         t == CH_ROLEMOD;
+}
+
 static size_t match_party(ctx *c, size_t ci, cap *k) {
+  if (!party_start(c, ci) && !party_start(c, ci + 1))
+    return 0;
   size_t j = ci;
   if (j < c->s_c1 && (is_lit(c, j, "the") || is_lit(c, j, "a") ||
                       is_lit(c, j, "his") || is_lit(c, j, "her") ||
@@ -1749,7 +1832,9 @@ static int match_elem(ctx *c, const rule *r, int ei, size_t ci, cap *caps,
   size_t j = 0;
   switch (e->kind) {
   case E_CUE:
-    if (ci < c->s_c1 && is_cue_alt(c, ci, e->cue)) {
+    if (ci < c->s_c1 && c->ch[ci].type == CH_CUE &&
+        (e->cues ? c->ch[ci].cue >= 0 && (e->cues >> c->ch[ci].cue & 1)
+                 : is_cue_alt(c, ci, e->cue))) {
       const lex_entry *le = entry_of(c, &c->ch[ci]);
       if (!e->val[0] || !strcmp(le->name, e->val)) {
         k->val = le->name;
@@ -2402,8 +2487,9 @@ static int apply(ctx *c, const rule *r, cap *caps, size_t c0, size_t c1) {
 static int run_rules(ctx *c) {
   size_t ci = 0;
   free(c->memo);
-  if (!(c->memo = calloc(c->nch ? c->nch : 1, 1)))
+  if (!(c->memo = calloc(c->nch ? 2 * c->nch : 1, 1)))
     return PL_ENOMEM;
+  c->names = c->nch ? c->memo + c->nch : NULL;
   c->nsubject = 0;
   c->last_deleg = -1;
   for (size_t s = 0; s < c->t->nsents; s++) {
@@ -2421,14 +2507,8 @@ static int run_rules(ctx *c) {
     /* the cues the sentence holds: a rule needing another cannot match */
     uint64_t have = 0;
     for (size_t p = c->s_c0; p < c->s_c1; p++)
-      if (c->ch[p].type == CH_CUE) {
-        const char *id = entry_of(c, &c->ch[p])->id;
-        for (int b = 0; b < c->ex->ncues; b++)
-          if (!strcmp(c->ex->cues[b], id)) {
-            have |= (uint64_t)1 << b;
-            break;
-          }
-      }
+      if (c->ch[p].cue >= 0)
+        have |= (uint64_t)1 << c->ch[p].cue;
     /* the rules of the language whose cues the sentence holds */
     size_t ncand = 0;
     for (size_t ri = 0; ri < c->ex->nrules; ri++) {

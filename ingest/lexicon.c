@@ -398,6 +398,8 @@ const lex_entry *pl_lexicon_entry(const pl_lexicon *lx, int idx) {
   return idx >= 0 && (size_t)idx < lx->nentries ? &lx->entries[idx] : NULL;
 }
 
+size_t pl_lexicon_count(const pl_lexicon *lx) { return lx->nentries; }
+
 int pl_lexicon_find(const pl_lexicon *lx, int kind, const char *id) {
   for (size_t i = 0; i < lx->nentries; i++)
     if (lx->entries[i].kind == kind && !strcmp(lx->entries[i].id, id))
@@ -418,42 +420,49 @@ static int starts2(const char *w, size_t n, const char *p) {
   return n >= 2 && w[0] == p[0] && w[1] == p[1];
 }
 
-int pl_lexicon_peel(const char *w, char out[4][128], int letters[4]) {
+int pl_lexicon_peel_forms(const char *w, size_t wl, pl_peel out[4]) {
   int n = 0;
-  size_t wl = strlen(w);
-  if (wl >= 128)
-    return 0;
-  memcpy(out[n], w, wl + 1);
-  letters[n++] = 0;
+  out[n++] = (pl_peel){0, 0, 0};
   if (!is_arabic_text(w))
     return n;
-  const char *base = w;
-  size_t bl = wl;
+  size_t base = 0;
   int peeled = 0;
   if ((starts2(w, wl, AR_WAW) || starts2(w, wl, AR_FA)) && wl >= 6) {
-    base = w + 2;
-    bl = wl - 2;
+    base = 2;
     peeled = 1;
-    memcpy(out[n], base, bl + 1);
-    letters[n++] = 1;
+    out[n++] = (pl_peel){2, 0, 1};
   }
   for (int pass = 0; pass < 2 && n < 4; pass++) {
-    const char *b = pass ? base : w;
-    size_t len = pass ? bl : wl;
+    size_t b = pass ? base : 0;
+    size_t len = wl - b;
     int pl = pass ? peeled : 0;
-    if (pass == 1 && b == w)
+    if (pass == 1 && b == 0)
       break;
     if (len <= 6)
       continue;
-    if (starts2(b, len, AR_LAM) && starts2(b + 2, len - 2, AR_LAM)) {
-      memcpy(out[n], AR_AL, 4); /* لل as ل + ال */
-      memcpy(out[n] + 4, b + 4, len - 4 + 1);
-      letters[n++] = pl + 1;
-    } else if (starts2(b, len, AR_BA) || starts2(b, len, AR_LAM) ||
-               starts2(b, len, AR_KAF)) {
-      memcpy(out[n], b + 2, len - 2 + 1);
-      letters[n++] = pl + 1;
+    if (starts2(w + b, len, AR_LAM) && starts2(w + b + 2, len - 2, AR_LAM))
+      out[n++] = (pl_peel){(uint8_t)(b + 4), 1, (uint8_t)(pl + 1)}; /* لل as ل + ال */
+    else if (starts2(w + b, len, AR_BA) || starts2(w + b, len, AR_LAM) ||
+             starts2(w + b, len, AR_KAF))
+      out[n++] = (pl_peel){(uint8_t)(b + 2), 0, (uint8_t)(pl + 1)};
+  }
+  return n;
+}
+
+int pl_lexicon_peel(const char *w, char out[4][128], int letters[4]) {
+  size_t wl = strlen(w);
+  if (wl >= 128)
+    return 0;
+  pl_peel f[4];
+  int n = pl_lexicon_peel_forms(w, wl, f);
+  for (int i = 0; i < n; i++) {
+    char *o = out[i];
+    if (f[i].al) {
+      memcpy(o, AR_AL, 4);
+      o += 4;
     }
+    memcpy(o, w + f[i].off, wl - f[i].off + 1);
+    letters[i] = f[i].letters;
   }
   return n;
 }

@@ -56,4 +56,17 @@ int pl_lexicon_is_stop(const pl_lexicon *lx, const char *w);
  * letters peeled; returns the count. */
 int pl_lexicon_peel(const char *w, char out[4][128], int letters[4]);
 
+/* The same candidates without copying: candidate i is "ال" (when al) and
+ * then w from byte off, with letters proclitic letters peeled. w is wl
+ * bytes long (wl < 256); candidate 0 is w itself. */
+typedef struct pl_peel {
+  uint8_t off;     /* first byte of w kept */
+  uint8_t al;      /* "ال" is put before it (لل read as ل + ال) */
+  uint8_t letters; /* proclitic letters peeled */
+} pl_peel;
+int pl_lexicon_peel_forms(const char *w, size_t wl, pl_peel out[4]);
+
+/* Entries in the lexicon (indices 0 .. count-1). */
+size_t pl_lexicon_count(const pl_lexicon *lx);
+
 #endif
