@@ -75,7 +75,8 @@ static int weekday_of(long long days) {
 
 /* Decodes one code point at s (n > 0 bytes left); stores its length in
  * *len. An invalid sequence is U+FFFD of length 1. */
-static unsigned utf8_next(const unsigned char *s, size_t n, size_t *len) {
+static inline unsigned utf8_next(const unsigned char *s, size_t n,
+                                 size_t *len) {
   unsigned c = s[0];
   if (c < 0x80) {
     *len = 1;
@@ -121,7 +122,15 @@ static size_t utf8_put(char *o, unsigned cp) {
 
 enum { CH_SPACE, CH_NL, CH_AR, CH_MARK, CH_LAT, CH_DIGIT, CH_PUNCT };
 
-static int char_class(unsigned cp) {
+static inline int char_class(unsigned cp) {
+  if (cp < 0x80) { /* the common cases first */
+    if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+      return CH_LAT;
+    if (cp == ' ')
+      return CH_SPACE;
+  } else if (cp >= 0x621 && cp <= 0x63A) {
+    return CH_AR;
+  }
   if (cp == '\n')
     return CH_NL;
   if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v' || cp == '\f' ||
@@ -761,19 +770,30 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
       t->val = nd > 7 ? -1 : (int32_t)v;
     } else if (cc == CH_AR || cc == CH_LAT || cc == CH_MARK) {
       int script = cc == CH_LAT ? CH_LAT : CH_AR;
-      size_t start = i;
       if (cc == CH_LAT && cp >= 'A' && cp <= 'Z')
         t->fl |= F_UPPER;
+      /* the word, normalised as norm_word does while it is read */
+      size_t wn = 0;
       while (i < len) {
         cp = utf8_next(s + i, len - i, &l);
         int k = char_class(cp);
-        if (k == CH_MARK || k == script)
-          i += l;
-        else
+        if (k != CH_MARK && k != script)
           break;
+        i += l;
+        if (k == CH_MARK || wn == sizeof word)
+          continue;
+        char tmp[4];
+        size_t kb = utf8_put(tmp, fold_letter(cp));
+        if (wn + kb >= sizeof word) {
+          wn = sizeof word; /* too long for the lexicon */
+          continue;
+        }
+        memcpy(word + wn, tmp, kb);
+        wn += kb;
       }
+      if (wn < sizeof word)
+        word[wn] = '\0';
       t->kind = script == CH_LAT ? K_LAT : K_AR;
-      size_t wn = norm_word(text + start, i - start, word, sizeof word);
       if (wn < sizeof word && wn > 0) {
         t->lex = t->kind == K_AR ? lex_find_ar(c, word, wn, &t->peel)
                                  : lex_find(c, word);
@@ -2053,6 +2073,11 @@ int pl_dates_find(const char *text, size_t len, const char *published,
   }
   for (size_t i = 0; i < c->nt;) {
     hit h;
+    /* every phrase starts at a number or a word of the lexicon */
+    if (c->t[i].kind != K_NUM && c->t[i].lex < 0) {
+      i++;
+      continue;
+    }
     memset(&h, 0, sizeof h);
     if (!match_at(c, i, &h) || h.te <= i) {
       i++;

@@ -1199,7 +1199,7 @@ static size_t scan_name(const ctx *c, size_t ci) {
     return scan_name_(c, ci);
   if (!c->names[ci]) {
     size_t j = scan_name_(c, ci);
-    if (j - ci > 250)
+    if (j && j - ci > 250)
       return j;
     c->names[ci] = (uint8_t)(j ? 2 + (j - ci) : 1);
   }
