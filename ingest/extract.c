@@ -86,7 +86,8 @@ struct pl_extractor {
   rule *rules;          /* rules of every language, in file order */
   size_t nrules;        /* used */
   pl_segmenter *seg;    /* ICU break iterators, reused */
-  pl_translit *latin;   /* Arabic names in Latin letters, compiled once */
+  pl_translit *latin;   /* Arabic names in Latin letters, compiled when
+                           first needed (about 40 ms) */
   char cues[64][24];    /* cue ids the rules name, by bit */
   int8_t *cue_of;       /* per lexicon entry: its bit in cues, or -1 */
   int ncues;            /* used */
@@ -383,8 +384,6 @@ int pl_extractor_new(pl_extractor **out, const pl_extract_opts *opts,
   }
   if (!rc)
     rc = pl_segmenter_new(&ex->seg, err);
-  if (!rc && (rc = pl_translit_new(&ex->latin)) < 0)
-    rc = pl_error_set(err, rc, NULL, "cannot compile the transliteration");
   if (rc < 0) {
     pl_extractor_free(ex);
     return rc;
@@ -3063,6 +3062,11 @@ static int finish(ctx *c) {
     if (a->type == PL_ACTOR_PERSON && (unsigned char)a->name[0] >= 0xD8 &&
         (unsigned char)a->name[0] <= 0xDB) {
       a->name_ar = a->name;
+      if (!c->ex->latin) {
+        int rc = pl_translit_new(&c->ex->latin);
+        if (rc < 0)
+          return rc == PL_ENOMEM ? rc : PL_EINPUT;
+      }
       pl_buf lat = {0};
       int rc = pl_translit_ar(c->ex->latin, a->name, strlen(a->name), &lat);
       if (rc == PL_ENOMEM) {
@@ -3127,7 +3131,11 @@ int pl_extract(pl_extractor *ex, const pl_doc *doc, pl_facts **out,
   memset(&c.talks_ev, 0, sizeof c.talks_ev);
   if ((rc = build_chunks(&c)) < 0 || (rc = run_rules(&c)) < 0)
     goto nomem;
-  if ((rc = finish(&c)) < 0)
+  if ((rc = finish(&c)) == PL_EINPUT) {
+    rc = pl_error_set(err, PL_EINPUT, NULL, "cannot compile the transliteration");
+    goto done;
+  }
+  if (rc < 0)
     goto nomem;
   /* drop actors nobody mentions (pass-1 leftovers) by keeping them: their
      indices are referenced; mentions are empty only for merged names */
