@@ -39,7 +39,8 @@ enum {
 /* What a chunk of text is (see build_chunks). */
 enum {
   CH_WORD, CH_NUM, CH_PUNCT, CH_ACTOR, CH_PLACE, CH_ROLE, CH_ROLEMOD,
-  CH_CUE, CH_ORD, CH_STOP, CH_DATE
+  CH_CUE, CH_ORD, CH_STOP, CH_DATE,
+  CH_COMMA /* not a type: a CH_PUNCT that is a comma, in sentence masks */
 };
 
 typedef struct elem {
@@ -51,6 +52,8 @@ typedef struct elem {
   uint64_t cues;     /* E_CUE: the bits of those ids in the cue table */
   char val[24];      /* E_CUE: required value, or "" */
   char lit[64];      /* E_LIT: folded word */
+  int litbit;        /* E_LIT: its bit in the extractor's literal table,
+                        or -1 */
 } elem;
 
 #define MAX_ELEMS 16
@@ -77,6 +80,9 @@ typedef struct rule {
   int lang;               /* 1 ar, 2 en, 3 both */
   uint64_t need;          /* cues (bits of the extractor's cue table) a
                              sentence must hold for the rule to match */
+  uint64_t need_lits;     /* literals (bits of the literal table) ... */
+  uint32_t need_types;    /* ... and chunk types (bits of CH_*, CH_COMMA)
+                             it needs in the sentence */
   uint32_t first;         /* chunk types (bits of CH_*) a match can start
                              at */
 } rule;
@@ -90,6 +96,10 @@ struct pl_extractor {
                            first needed (about 40 ms) */
   char cues[64][24];    /* cue ids the rules name, by bit */
   int8_t *cue_of;       /* per lexicon entry: its bit in cues, or -1 */
+  char lits[64][64];    /* the rules' literals, by bit */
+  uint32_t lit_hash[64];/* ... their hashes */
+  int nlits;            /* used */
+  int8_t lit_slot[128]; /* open-addressing table: hash -> bit, or -1 */
   int ncues;            /* used */
   pl_text text;         /* segmentation buffers, reused */
 };
@@ -179,6 +189,82 @@ static int cue_bit(pl_extractor *ex, const char *name) {
     return -1;
   snprintf(ex->cues[ex->ncues], sizeof ex->cues[0], "%s", name);
   return ex->ncues++;
+}
+
+static uint32_t lit_hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+/* The bit of literal w in ex's table (added when new), or -1 when the
+ * table is full. */
+static int lit_bit(pl_extractor *ex, const char *w) {
+  uint32_t h = lit_hash(w, strlen(w));
+  for (int i = 0; i < ex->nlits; i++)
+    if (ex->lit_hash[i] == h && !strcmp(ex->lits[i], w))
+      return i;
+  if (ex->nlits == 64 || strlen(w) >= sizeof ex->lits[0])
+    return -1;
+  if (!ex->nlits)
+    memset(ex->lit_slot, -1, sizeof ex->lit_slot);
+  snprintf(ex->lits[ex->nlits], sizeof ex->lits[0], "%s", w);
+  ex->lit_hash[ex->nlits] = h;
+  uint32_t slot = h & 127;
+  while (ex->lit_slot[slot] >= 0)
+    slot = (slot + 1) & 127;
+  ex->lit_slot[slot] = (int8_t)ex->nlits;
+  return ex->nlits++;
+}
+
+/* The bit of the n-byte string w (with "ال" before it when al) in ex's
+ * literal table, or -1. */
+static int lit_find(const pl_extractor *ex, const char *w, size_t n, int al) {
+  if (!ex->nlits)
+    return -1;
+  char buf[160];
+  if (al) {
+    if (n + 4 > sizeof buf)
+      return -1;
+    memcpy(buf, "\xd8\xa7\xd9\x84", 4);
+    memcpy(buf + 4, w, n);
+    w = buf;
+    n += 4;
+  }
+  uint32_t h = lit_hash(w, n);
+  for (uint32_t slot = h & 127; ex->lit_slot[slot] >= 0; slot = (slot + 1) & 127) {
+    int b = ex->lit_slot[slot];
+    if (ex->lit_hash[b] == h && strlen(ex->lits[b]) == n &&
+        !memcmp(ex->lits[b], w, n))
+      return b;
+  }
+  return -1;
+}
+
+/* What a sentence must hold for r to match there: the literals and chunk
+ * types its required elements accept only. */
+static void rule_needs_more(pl_extractor *ex, rule *r) {
+  for (int i = 0; i < r->nelems; i++) {
+    elem *e = &r->elems[i];
+    e->litbit = e->kind == E_LIT ? lit_bit(ex, e->lit) : -1;
+    if (e->opt || e->neg)
+      continue;
+    switch (e->kind) {
+    case E_LIT:
+      if (e->litbit >= 0)
+        r->need_lits |= (uint64_t)1 << e->litbit;
+      break;
+    case E_COMMA: r->need_types |= 1u << CH_COMMA; break;
+    case E_ROLE: r->need_types |= 1u << CH_ROLE; break; /* scan_role */
+    case E_DATE: r->need_types |= 1u << CH_DATE; break;
+    case E_PLACE: r->need_types |= 1u << CH_PLACE; break;
+    case E_ORD: r->need_types |= 1u << CH_ORD; break;
+    case E_NUM: r->need_types |= 1u << CH_NUM; break;
+    case E_ACTOR: r->need_types |= 1u << CH_ACTOR; break;
+    default: break;
+    }
+  }
 }
 
 /* The chunk types a match of r can start at, from its first element (what
@@ -314,6 +400,7 @@ static int load_rules(pl_extractor *ex, const char *path, int lang,
       break;
     }
     r->need = rule_needs(ex, r);
+    rule_needs_more(ex, r);
     r->first = rule_first(r);
     for (int i = 0; i < r->nelems; i++)
       if (r->elems[i].kind == E_CUE)
@@ -416,6 +503,8 @@ typedef struct chunk {
                       proclitics (pl_lexicon_peel_forms, the word itself
                       not counted) */
   pl_peel peel[3]; /* ... those forms */
+  uint64_t lits;   /* one-token chunk: the rules' literals is_lit would
+                      find in it (bits of the extractor's literal table) */
   uint32_t t0, t1; /* tokens [t0, t1) */
   uint32_t start;  /* first byte (after proclitics) */
   uint32_t end;    /* one past the last byte */
@@ -810,13 +899,21 @@ static int push_chunk(ctx *c, const chunk *k) {
   *q = *k;
   q->cue = q->type == CH_CUE && q->entry >= 0 ? c->ex->cue_of[q->entry] : -1;
   q->npeel = 0;
+  q->lits = 0;
   if (q->t1 - q->t0 == 1) { /* what is_lit compares */
     const char *w = norm(c, q->t0);
     size_t wl = strlen(w);
     pl_peel f[4];
     int n = wl < 128 ? pl_lexicon_peel_forms(w, wl, f) : 1;
-    for (int i = 1; i < n; i++)
-      q->peel[q->npeel++] = f[i];
+    if (wl >= 128)
+      f[0] = (pl_peel){0, 0, 0};
+    for (int i = 0; i < n; i++) {
+      if (i)
+        q->peel[q->npeel++] = f[i];
+      int b = lit_find(c->ex, w + f[i].off, wl - f[i].off, f[i].al);
+      if (b >= 0)
+        q->lits |= (uint64_t)1 << b;
+    }
   }
   return 0;
 }
@@ -1842,7 +1939,8 @@ static int match_elem(ctx *c, const rule *r, int ei, size_t ci, cap *caps,
     }
     break;
   case E_LIT:
-    if (is_lit(c, ci, e->lit))
+    if (e->litbit >= 0 ? ci < c->s_c1 && (c->ch[ci].lits >> e->litbit & 1)
+                       : is_lit(c, ci, e->lit))
       j = ci + 1;
     break;
   case E_COMMA:
@@ -2504,15 +2602,23 @@ static int run_rules(ctx *c) {
     for (size_t ri = 0; ri < c->ex->nrules; ri++)
       c->resume[ri] = c->s_c0;
     /* the cues the sentence holds: a rule needing another cannot match */
-    uint64_t have = 0;
-    for (size_t p = c->s_c0; p < c->s_c1; p++)
+    uint64_t have = 0, have_lits = 0;
+    uint32_t have_types = 0;
+    for (size_t p = c->s_c0; p < c->s_c1; p++) {
       if (c->ch[p].cue >= 0)
         have |= (uint64_t)1 << c->ch[p].cue;
+      have_lits |= c->ch[p].lits;
+      have_types |= 1u << c->ch[p].type;
+      if (c->ch[p].type == CH_PUNCT && is_comma(c, p))
+        have_types |= 1u << CH_COMMA;
+    }
     /* the rules of the language whose cues the sentence holds */
     size_t ncand = 0;
     for (size_t ri = 0; ri < c->ex->nrules; ri++) {
       const rule *r = &c->ex->rules[ri];
-      if ((r->lang & c->lang) && (r->need & have) == r->need)
+      if ((r->lang & c->lang) && (r->need & have) == r->need &&
+          (r->need_lits & have_lits) == r->need_lits &&
+          (r->need_types & have_types) == r->need_types)
         c->cand[ncand++] = ri;
     }
     for (size_t p = c->s_c0; p < c->s_c1 && ncand; p++) {
