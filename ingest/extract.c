@@ -513,10 +513,24 @@ typedef struct chunk {
   int date;        /* index into the document's dates (CH_DATE) */
 } chunk;
 
+/* What build_chunks learns of a token that does not change between the
+ * two passes: the lexicon's longest match there, and (for a chunk of this
+ * one token) the word's forms and literals. */
+typedef struct tokinfo {
+  int entry;       /* pl_lexicon_match's entry, or -1 */
+  uint32_t skip;   /* ... its proclitic bytes */
+  uint16_t ntok;   /* ... its tokens */
+  uint8_t known;   /* 1: entry/skip/ntok set; 2: npeel/peel/lits set */
+  uint8_t npeel;   /* see chunk */
+  pl_peel peel[3]; /* see chunk */
+  uint64_t lits;   /* see chunk */
+} tokinfo;
+
 typedef struct person {
   char *key;       /* folded tokens, space-separated */
   char *shortkey;  /* the short form (last name), or NULL when ambiguous */
   char skel[2][192]; /* skeletons of key and shortkey (see skeleton) */
+  size_t skel_n[2];  /* bytes of their first words */
   int skel_ok;     /* skel is up to date with key and shortkey */
   int actor;       /* facts actor index */
   int ntok;        /* tokens in key */
@@ -563,6 +577,7 @@ typedef struct ctx {
   size_t *resume;     /* per rule: first chunk it may match at again */
   uint8_t *memo;      /* per chunk: name_word's answers (see there) */
   uint8_t *names;     /* per chunk: scan_name's answers (see there) */
+  tokinfo *tok;       /* per token: what both passes share */
   size_t *cand;       /* per sentence: the rules that may match in it */
   int attend[24];     /* actors said to take part in the document's talks */
   int nattend;        /* used */
@@ -900,7 +915,12 @@ static int push_chunk(ctx *c, const chunk *k) {
   q->cue = q->type == CH_CUE && q->entry >= 0 ? c->ex->cue_of[q->entry] : -1;
   q->npeel = 0;
   q->lits = 0;
-  if (q->t1 - q->t0 == 1) { /* what is_lit compares */
+  tokinfo *ti = c->tok ? &c->tok[q->t0] : NULL;
+  if (ti && (ti->known & 2) && q->t1 - q->t0 == 1) {
+    q->npeel = ti->npeel;
+    memcpy(q->peel, ti->peel, sizeof q->peel);
+    q->lits = ti->lits;
+  } else if (q->t1 - q->t0 == 1) { /* what is_lit compares */
     const char *w = norm(c, q->t0);
     size_t wl = strlen(w);
     pl_peel f[4];
@@ -914,6 +934,12 @@ static int push_chunk(ctx *c, const chunk *k) {
       if (b >= 0)
         q->lits |= (uint64_t)1 << b;
     }
+    if (ti) {
+      ti->known |= 2;
+      ti->npeel = q->npeel;
+      memcpy(ti->peel, q->peel, sizeof ti->peel);
+      ti->lits = q->lits;
+    }
   }
   return 0;
 }
@@ -921,29 +947,51 @@ static int push_chunk(ctx *c, const chunk *k) {
 /* Known persons: full names and unambiguous last names. */
 static size_t match_person(const ctx *c, size_t i, int *actor) {
   size_t best = 0;
-  /* the first word's skeletons, with and without its proclitics: once */
-  char cand[4][128];
-  int letters[4];
-  int nc = pl_lexicon_peel(norm(c, i), cand, letters);
+  /* the first word with and without its proclitics; a skeleton keeps a
+     word's first letter, so its skeleton is made only when that letter
+     starts a person's */
+  const char *w = norm(c, i);
+  size_t wl = strlen(w);
+  if (wl >= 128)
+    return 0;
+  pl_peel f[4];
+  int nc = pl_lexicon_peel_forms(w, wl, f);
   char first[4][256];
-  for (int q = 0; q < nc; q++)
-    skeleton(cand[q], first[q], sizeof first[q]);
+  int made[4] = {0};
   for (size_t p = 0; p < c->npersons; p++) {
     person *ps = &c->persons[p];
     if (!ps->skel_ok) {
       skeleton(ps->key, ps->skel[0], sizeof ps->skel[0]);
       skeleton(ps->shortkey ? ps->shortkey : "", ps->skel[1],
                sizeof ps->skel[1]);
+      ps->skel_n[0] = strcspn(ps->skel[0], " ");
+      ps->skel_n[1] = strcspn(ps->skel[1], " ");
       ps->skel_ok = 1;
     }
     for (int form = 0; form < 2; form++) {
       const char *k = ps->skel[form];
       if (!*k)
         continue;
-      size_t n = strcspn(k, " ");
+      size_t n = ps->skel_n[form];
       int hit = 0;
-      for (int q = 0; q < nc && !hit; q++)
+      for (int q = 0; q < nc && !hit; q++) {
+        const char *cw = f[q].al ? "\xd8\xa7\xd9\x84" : w + f[q].off;
+        if (cw[0] != k[0] || ((unsigned char)cw[0] >= 0xC0 && cw[1] != k[1]))
+          continue; /* another first letter */
+        if (!made[q]) {
+          char cand[132];
+          size_t cl = wl - f[q].off;
+          if (f[q].al) {
+            memcpy(cand, "\xd8\xa7\xd9\x84", 4);
+            memcpy(cand + 4, w + f[q].off, cl + 1);
+          } else {
+            memcpy(cand, w + f[q].off, cl + 1);
+          }
+          skeleton(cand, first[q], sizeof first[q]);
+          made[q] = 1;
+        }
         hit = strlen(first[q]) == n && !strncmp(first[q], k, n);
+      }
       if (!hit)
         continue;
       /* the following words, without proclitics */
@@ -1053,7 +1101,21 @@ static int build_chunks(ctx *c) {
     size_t pn = c->npersons ? match_person(c, i, &pa) : 0;
     size_t n = 0;
     uint32_t skip = 0;
-    int e = pl_lexicon_match(c->ex->lex, t, i, actor_kinds, &n, &skip);
+    int e;
+    tokinfo *ti = c->tok ? &c->tok[i] : NULL;
+    if (ti && (ti->known & 1)) {
+      e = ti->entry;
+      n = ti->ntok;
+      skip = ti->skip;
+    } else {
+      e = pl_lexicon_match(c->ex->lex, t, i, actor_kinds, &n, &skip);
+      if (ti && n < 65536) {
+        ti->known |= 1;
+        ti->entry = e;
+        ti->ntok = (uint16_t)n;
+        ti->skip = skip;
+      }
+    }
     const lex_entry *le = e >= 0 ? pl_lexicon_entry(c->ex->lex, e) : NULL;
     if (le && le->kind <= LEX_MEDIA && n == 1 && (tk->flags & PL_TOKF_LATIN)) {
       /* a Latin acronym form matches capitals only ("US" never "us") */
@@ -3219,6 +3281,8 @@ int pl_extract(pl_extractor *ex, const pl_doc *doc, pl_facts **out,
     goto nomem;
   if ((rc = pl_text_segment(ex->seg, doc->body, doc->body_len, &ex->text, err)) < 0)
     goto done;
+  if (!(c.tok = calloc(ex->text.ntoks ? ex->text.ntoks : 1, sizeof *c.tok)))
+    goto nomem;
   if ((rc = pl_dates_find(doc->body, doc->body_len, doc->published,
                           c.lang == 1 ? "ar" : c.lang == 2 ? "en" : NULL,
                           &c.dates, &c.ndates, err)) < 0)
@@ -3261,6 +3325,7 @@ done:
   free(c.resume);
   free(c.cand);
   free(c.memo);
+  free(c.tok);
   pl_facts_free(f);
   return rc;
 }
