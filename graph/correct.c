@@ -384,6 +384,8 @@ int pl_store__apply_corrections(pl_store *st, pl_error *err) {
       rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
     else
       rc = apply_one(st, op, a, b, &applied, err);
+    if (rc < 0 || applied) /* entities may have gone, their ids reused */
+      pl_strcache_clear(st->aliases);
     free(op);
     free(a);
     free(b);

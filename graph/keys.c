@@ -17,6 +17,79 @@ void pl_store__keys_free(pl_store *st) {
     utrans_close((UTransliterator *)st->translit);
     st->translit = NULL;
   }
+  if (st) {
+    pl_strcache_free(st->latin);
+    st->latin = NULL;
+  }
+}
+
+/* ---- a bounded string cache ------------------------------------------ */
+
+#define STRCACHE_SLOTS 4096
+
+struct pl_strcache {
+  struct {
+    uint64_t hash; /* of the key; 0: empty */
+    char *key;     /* NUL-terminated copy */
+    char *value;   /* NUL-terminated copy */
+  } slot[STRCACHE_SLOTS];
+};
+
+static uint64_t str_hash(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return h ? h : 1;
+}
+
+const char *pl_strcache_get(const pl_strcache *c, const char *key, size_t n) {
+  if (!c)
+    return NULL;
+  uint64_t h = str_hash(key, n);
+  const char *k = c->slot[h % STRCACHE_SLOTS].key;
+  if (c->slot[h % STRCACHE_SLOTS].hash != h || strlen(k) != n ||
+      memcmp(k, key, n))
+    return NULL;
+  return c->slot[h % STRCACHE_SLOTS].value;
+}
+
+int pl_strcache_put(pl_strcache **c, const char *key, size_t n,
+                    const char *value) {
+  if (!*c && !(*c = calloc(1, sizeof **c)))
+    return PL_ENOMEM;
+  uint64_t h = str_hash(key, n);
+  size_t vn = strlen(value);
+  char *k = malloc(n + 1), *v = malloc(vn + 1);
+  if (!k || !v) {
+    free(k);
+    free(v);
+    return PL_ENOMEM;
+  }
+  memcpy(k, key, n);
+  k[n] = '\0';
+  memcpy(v, value, vn + 1);
+  size_t i = h % STRCACHE_SLOTS;
+  free((*c)->slot[i].key);
+  free((*c)->slot[i].value);
+  (*c)->slot[i].hash = h;
+  (*c)->slot[i].key = k;
+  (*c)->slot[i].value = v;
+  return 0;
+}
+
+void pl_strcache_clear(pl_strcache *c) {
+  if (!c)
+    return;
+  for (size_t i = 0; i < STRCACHE_SLOTS; i++) {
+    free(c->slot[i].key);
+    free(c->slot[i].value);
+  }
+  memset(c, 0, sizeof *c);
+}
+
+void pl_strcache_free(pl_strcache *c) {
+  pl_strcache_clear(c);
+  free(c);
 }
 
 /* The transliterator of st, made on first use; NULL when ICU cannot. */
@@ -112,8 +185,30 @@ static int skeleton(const char *s, size_t n, pl_buf *out) {
   return 0;
 }
 
+static int latin_key(pl_store *st, const char *key, size_t n, pl_buf *out,
+                     pl_error *err);
+
+/* Names recur across documents, and ICU's transliterator costs tens of
+ * microseconds a name: keys are cached per store. */
 int pl_store__latin_key(pl_store *st, const char *key, size_t n, pl_buf *out,
                         pl_error *err) {
+  if (out->len) /* the skeleton depends on what out holds */
+    return latin_key(st, key, n, out, err);
+  const char *hit = pl_strcache_get(st->latin, key, n);
+  if (hit)
+    return pl_buf_puts(out, hit) < 0
+               ? pl_error_set(err, PL_ENOMEM, NULL, "out of memory")
+               : 0;
+  size_t at = out->len;
+  int rc = latin_key(st, key, n, out, err);
+  if (rc == 0 && pl_strcache_put(&st->latin, key, n,
+                                 out->data ? out->data + at : "") < 0)
+    rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+  return rc;
+}
+
+static int latin_key(pl_store *st, const char *key, size_t n, pl_buf *out,
+                     pl_error *err) {
   int ascii = 1;
   for (size_t i = 0; i < n && ascii; i++)
     ascii = (unsigned char)key[i] < 0x80;

@@ -439,17 +439,33 @@ static int insert_entity(add_ctx *c, const char *type, const char *name,
   return rc;
 }
 
+/* In a batch (which holds the write lock) an alias already inserted is
+ * not inserted again: the common names of a feed recur in most of its
+ * documents. */
 static int insert_alias(add_ctx *c, const char *prefix, const char *k,
                         size_t n, long long id) {
-  sqlite3_stmt *s = pl_store__stmt(c->st, S_ALIAS_INSERT, c->err);
-  if (!s)
-    return PL_EDB;
   c->tmp.len = 0;
   if (pl_buf_puts(&c->tmp, prefix) < 0 || pl_buf_append(&c->tmp, k, n) < 0)
     return oom(c);
-  sqlite3_bind_text(s, 1, c->tmp.data, (int)c->tmp.len, SQLITE_TRANSIENT);
+  size_t alias_len = c->tmp.len;
+  char idbuf[24];
+  snprintf(idbuf, sizeof idbuf, "%lld", id);
+  if (c->st->batch) {
+    if (pl_buf_putc(&c->tmp, '\x1f') < 0 || pl_buf_puts(&c->tmp, idbuf) < 0)
+      return oom(c);
+    if (pl_strcache_get(c->st->aliases, c->tmp.data, c->tmp.len))
+      return 0;
+  }
+  sqlite3_stmt *s = pl_store__stmt(c->st, S_ALIAS_INSERT, c->err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_text(s, 1, c->tmp.data, (int)alias_len, SQLITE_TRANSIENT);
   sqlite3_bind_int64(s, 2, id);
-  return step_done(c->st, s, c->err);
+  int rc = step_done(c->st, s, c->err);
+  if (rc == 0 && c->st->batch &&
+      pl_strcache_put(&c->st->aliases, c->tmp.data, c->tmp.len, "") < 0)
+    return oom(c);
+  return rc;
 }
 
 /* Records the keys of one surface as aliases of entity id. A person's full
@@ -1418,6 +1434,7 @@ int pl_store_batch_begin(pl_store *st, pl_error *err) {
                         "the store is open read-only");
   if (st->batch)
     return 0;
+  pl_strcache_clear(st->aliases);
   int rc = pl_store__exec(st, "BEGIN IMMEDIATE", err);
   if (rc == 0)
     st->batch = 1;
@@ -1428,6 +1445,7 @@ int pl_store_batch_commit(pl_store *st, pl_error *err) {
   if (!st->batch)
     return 0;
   st->batch = 0;
+  pl_strcache_clear(st->aliases);
   int rc = pl_store__exec(st, "COMMIT", err);
   if (rc < 0) {
     for (int i = 0; i < S_COUNT; i++)
@@ -1486,6 +1504,7 @@ int pl_store__add_ex(pl_store *st, const pl_doc *doc, const pl_facts *facts,
     for (int i = 0; i < S_COUNT; i++)
       if (st->stmt[i])
         sqlite3_reset(st->stmt[i]);
+    pl_strcache_clear(st->aliases); /* it may name what is undone */
     if (st->batch) {
       sqlite3_exec(st->db, "ROLLBACK TO doc", NULL, NULL, NULL);
       sqlite3_exec(st->db, "RELEASE doc", NULL, NULL, NULL);

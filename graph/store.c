@@ -45,7 +45,7 @@ static const char schema_sql[] =
     "    'holds_role','member_of','proposes','addressed_to','held_in')),\n"
     "  date_from TEXT, date_to TEXT, precision INTEGER NOT NULL DEFAULT 0,\n"
     "  attrs TEXT);\n"
-    "CREATE INDEX edges_src ON edges(src, type);\n"
+    "CREATE INDEX edges_src ON edges(src, type, dst);\n"
     "CREATE INDEX edges_dst ON edges(dst, type);\n"
     "CREATE TABLE evidence(\n"
     "  edge_id INTEGER NOT NULL REFERENCES edges(id) ON DELETE CASCADE,\n"
@@ -536,6 +536,7 @@ void pl_store_close(pl_store *st) {
     sqlite3_finalize(st->stmt[i]);
   sqlite3_close(st->db);
   pl_store__keys_free(st);
+  pl_strcache_free(st->aliases);
   free(st->places);
   free(st->path);
   free(st);

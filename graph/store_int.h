@@ -68,7 +68,23 @@ struct pl_store {
   int places_missing;         /* no places file could be read */
   int batch;                  /* a batch transaction is open: documents are
                                  added under savepoints inside it */
+  struct pl_strcache *latin;  /* Latin keys already computed (keys.c) */
+  struct pl_strcache *aliases;/* aliases inserted in the open batch, which
+                                 holds the write lock (resolve.c); emptied
+                                 when the batch ends or rolls back */
 };
+
+/* A bounded cache of strings: key -> value (a copy of each), direct
+ * mapped on the key's hash; a colliding entry replaces the older one. */
+typedef struct pl_strcache pl_strcache;
+/* The value cached for key (n bytes), or NULL. */
+const char *pl_strcache_get(const pl_strcache *c, const char *key, size_t n);
+/* Caches key -> value (creating *c on first use); PL_ENOMEM on failure. */
+int pl_strcache_put(pl_strcache **c, const char *key, size_t n,
+                    const char *value);
+/* Empties c (which may be NULL). */
+void pl_strcache_clear(pl_strcache *c);
+void pl_strcache_free(pl_strcache *c);
 
 /* The lexicon's forms of one place (pointers into st->places, not
  * NUL-terminated: each with its length). */
