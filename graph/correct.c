@@ -368,12 +368,11 @@ static int apply_one(pl_store *st, const char *op, const char *a,
 int pl_store__apply_corrections(pl_store *st, pl_error *err) {
   if (st->in_corrections)
     return 0;
-  sqlite3_stmt *s = NULL;
   int rc = 0, r;
-  if (sqlite3_prepare_v2(st->db,
-                         "SELECT op, a, b FROM corrections ORDER BY id", -1,
-                         &s, NULL) != SQLITE_OK)
-    return pl_store__dberr(st, err, "prepare");
+  /* a cached statement: this runs after every document ingested */
+  sqlite3_stmt *s = pl_store__stmt(st, S_CORRECTIONS, err);
+  if (!s)
+    return PL_EDB;
   st->in_corrections = 1;
   while (rc == 0 && (r = sqlite3_step(s)) == SQLITE_ROW) {
     int applied;
@@ -393,7 +392,7 @@ int pl_store__apply_corrections(pl_store *st, pl_error *err) {
   if (rc == 0 && r != SQLITE_DONE)
     rc = pl_store__dberr(st, err, "read");
   st->in_corrections = 0;
-  sqlite3_finalize(s);
+  sqlite3_reset(s);
   return rc;
 }
 

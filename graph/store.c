@@ -207,6 +207,7 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_AFFILIATIONS] = "SELECT DISTINCT dst FROM edges WHERE src = ?1 AND"
                        " type IN ('holds_role', 'heads', 'member_of') AND"
                        " dst IS NOT NULL",
+    [S_CORRECTIONS] = "SELECT op, a, b FROM corrections ORDER BY id",
     [S_MERGE_NOTE] = "INSERT OR IGNORE INTO merges(entity_id, alias, reason,"
                      " doc_id) VALUES(?1, ?2, ?3, ?4)",
     [S_EVENT_UPDATE] =

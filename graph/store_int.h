@@ -49,6 +49,7 @@ typedef enum pl_stmt_id {
   S_Q_KEY,           /* query side: ?1 key or ?2 id ("e12") → entity */
   S_Q_MEMBERS,       /* timeline: participants of an event or edge */
   S_Q_SOURCES,       /* timeline: source documents of an event or edge */
+  S_CORRECTIONS,     /* every correction: op, a, b, in order */
   S_COUNT
 } pl_stmt_id;
 
