@@ -179,6 +179,31 @@ int pl_text_fold(const char *s, size_t n, void *out) {
   pl_buf *b = out;
   size_t i = 0;
   while (i < n) {
+    unsigned char c0 = (unsigned char)s[i];
+    /* fast paths: ASCII, and the Arabic letters U+0600-U+067F, whose
+       folds are one or two bytes */
+    if (c0 < 0x80 || ((c0 == 0xD8 || c0 == 0xD9) && i + 1 < n &&
+                      ((unsigned char)s[i + 1] & 0xC0) == 0x80)) {
+      uint32_t cp = c0 < 0x80 ? c0
+                              : ((uint32_t)(c0 & 0x1F) << 6) |
+                                    ((unsigned char)s[i + 1] & 0x3F);
+      i += c0 < 0x80 ? 1 : 2;
+      if (cp == '.' || cp == '\'')
+        continue; /* "U.S." folds like "US" */
+      uint32_t f = fold_fast(cp);
+      if (f == 0)
+        continue;
+      if (b->len + 3 > b->cap && pl_buf_reserve(b, n - i + 8) < 0)
+        return PL_ENOMEM;
+      if (f < 0x80) {
+        b->data[b->len++] = (char)f;
+      } else {
+        b->data[b->len++] = (char)(0xC0 | (f >> 6));
+        b->data[b->len++] = (char)(0x80 | (f & 0x3F));
+      }
+      b->data[b->len] = '\0';
+      continue;
+    }
     uint32_t cp = utf8_dec(s, n, &i);
     if (cp == '.' || cp == '\'' || cp == 0x2019)
       continue; /* "U.S." folds like "US" */
