@@ -723,6 +723,40 @@ static void test_names(void) {
   pl_buf_free(&k);
 }
 
+/* The store's caches: strings, Latin keys (the same with or without the
+ * cache), aliases of a batch. */
+static void test_caches(void) {
+  pl_strcache *c = NULL;
+  OK(pl_strcache_get(c, "a", 1) == NULL);
+  INT_EQ(pl_strcache_put(&c, "key one", 7, "value"), 0);
+  STR_EQ(pl_strcache_get(c, "key one", 7), "value");
+  OK(pl_strcache_get(c, "key on", 6) == NULL);
+  INT_EQ(pl_strcache_put(&c, "key one", 7, "other"), 0);
+  STR_EQ(pl_strcache_get(c, "key one", 7), "other");
+  pl_strcache_clear(c);
+  OK(pl_strcache_get(c, "key one", 7) == NULL);
+  pl_strcache_free(c);
+
+  pl_store *st = NULL;
+  pl_error err = {0};
+  INT_EQ(pl_store_open(&st, path_in("caches.db"), PL_STORE_CREATE, &err), 0);
+  const char *name = "\xd8\xb3\xd8\xaa\xd9\x8a\xd9\x81\xd8\xa7\xd9\x86";
+  pl_buf a = {0}, b = {0}, p = {0};
+  INT_EQ(pl_store__latin_key(st, name, strlen(name), &a, &err), 0);
+  OK(a.len > 0);
+  OK(pl_strcache_get(st->latin, name, strlen(name)) != NULL);
+  INT_EQ(pl_store__latin_key(st, name, strlen(name), &b, &err), 0);
+  STR_EQ(b.data, a.data);
+  /* into a buffer already holding text: computed, not cached */
+  pl_buf_puts(&p, "x");
+  INT_EQ(pl_store__latin_key(st, name, strlen(name), &p, &err), 0);
+  OK(p.len > 1 && !strncmp(p.data, "x", 1));
+  pl_buf_free(&a);
+  pl_buf_free(&b);
+  pl_buf_free(&p);
+  pl_store_close(st);
+}
+
 int main(void) {
   snprintf(dir, sizeof dir, "/tmp/parley-store-XXXXXX");
   if (!mkdtemp(dir)) {
@@ -730,6 +764,7 @@ int main(void) {
     return 1;
   }
   test_names();
+  test_caches();
   test_refusals();
   test_migration();
   test_store();
