@@ -754,6 +754,21 @@ static void test_caches(void) {
   pl_buf_free(&a);
   pl_buf_free(&b);
   pl_buf_free(&p);
+  /* finding an edge before adding evidence is one index look-up, not a
+     scan of every edge of that type of the actor */
+  sqlite3_stmt *q = NULL;
+  OK(sqlite3_prepare_v2(st->db,
+                        "EXPLAIN QUERY PLAN SELECT id FROM edges WHERE src = 1"
+                        " AND dst IS 2 AND type = 'heads' AND attrs IS NULL"
+                        " ORDER BY id LIMIT 1",
+                        -1, &q, NULL) == SQLITE_OK);
+  int indexed = 0;
+  while (q && sqlite3_step(q) == SQLITE_ROW) {
+    const char *d = (const char *)sqlite3_column_text(q, 3);
+    indexed |= d && strstr(d, "dst=?") != NULL;
+  }
+  sqlite3_finalize(q);
+  OK(indexed);
   pl_store_close(st);
 }
 
