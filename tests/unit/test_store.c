@@ -765,7 +765,7 @@ static void test_caches(void) {
   int indexed = 0;
   while (q && sqlite3_step(q) == SQLITE_ROW) {
     const char *d = (const char *)sqlite3_column_text(q, 3);
-    indexed |= d && strstr(d, "dst=?") != NULL;
+    indexed |= d && strstr(d, "(src=? AND type=? AND dst=?)") != NULL;
   }
   sqlite3_finalize(q);
   OK(indexed);
