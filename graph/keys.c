@@ -5,6 +5,8 @@
  * Mistura"); resolve.c decides how much a match on them is worth. */
 #include "store_int.h"
 
+#include "hash.h"
+
 #include <parley/text.h>
 
 #include <stdlib.h>
@@ -36,10 +38,8 @@ struct pl_strcache {
 };
 
 static uint64_t str_hash(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603ull;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-  return h ? h : 1;
+  uint64_t h = pl_fnv1a64(s, n);
+  return h ? h : 1; /* 0 marks an empty slot */
 }
 
 const char *pl_strcache_get(const pl_strcache *c, const char *key, size_t n) {
@@ -199,10 +199,9 @@ int pl_store__latin_key(pl_store *st, const char *key, size_t n, pl_buf *out,
     return pl_buf_puts(out, hit) < 0
                ? pl_error_set(err, PL_ENOMEM, NULL, "out of memory")
                : 0;
-  size_t at = out->len;
   int rc = latin_key(st, key, n, out, err);
-  if (rc == 0 && pl_strcache_put(&st->latin, key, n,
-                                 out->data ? out->data + at : "") < 0)
+  if (rc == 0 &&
+      pl_strcache_put(&st->latin, key, n, out->data ? out->data : "") < 0)
     rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
   return rc;
 }

@@ -448,10 +448,8 @@ static int insert_alias(add_ctx *c, const char *prefix, const char *k,
   if (pl_buf_puts(&c->tmp, prefix) < 0 || pl_buf_append(&c->tmp, k, n) < 0)
     return oom(c);
   size_t alias_len = c->tmp.len;
-  char idbuf[24];
-  snprintf(idbuf, sizeof idbuf, "%lld", id);
-  if (c->st->batch) {
-    if (pl_buf_putc(&c->tmp, '\x1f') < 0 || pl_buf_puts(&c->tmp, idbuf) < 0)
+  if (c->st->batch) { /* the cache's key: alias, 0x1F, entity id */
+    if (pl_buf_printf(&c->tmp, "\x1f%lld", id) < 0)
       return oom(c);
     if (pl_strcache_get(c->st->aliases, c->tmp.data, c->tmp.len))
       return 0;

@@ -18,6 +18,8 @@
  * the weekend on Saturday and Sunday. */
 #include <parley/when.h>
 
+#include "hash.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
@@ -176,24 +178,32 @@ static unsigned digit_value(unsigned cp) {
   return cp - 0x6F0;
 }
 
+/* Appends code point cp of a word, normalised, to out (o bytes used of
+ * cap); returns the new length, or cap when it does not fit (and from then
+ * on). Marks are dropped. */
+static size_t norm_put(char *out, size_t o, size_t cap, unsigned cp) {
+  if (o >= cap || char_class(cp) == CH_MARK)
+    return o;
+  char tmp[4];
+  size_t k = utf8_put(tmp, fold_letter(cp));
+  if (o + k >= cap)
+    return cap;
+  memcpy(out + o, tmp, k);
+  return o + k;
+}
+
 /* Normalises the word s[0..n) (letters and marks only) into out (cap
  * bytes); returns the length, or cap when it did not fit. */
 static size_t norm_word(const char *s, size_t n, char *out, size_t cap) {
   size_t o = 0, i = 0;
-  while (i < n) {
+  while (i < n && o < cap) {
     size_t l;
     unsigned cp = utf8_next((const unsigned char *)s + i, n - i, &l);
     i += l;
-    if (char_class(cp) == CH_MARK)
-      continue;
-    char tmp[4];
-    size_t k = utf8_put(tmp, fold_letter(cp));
-    if (o + k >= cap)
-      return cap;
-    memcpy(out + o, tmp, k);
-    o += k;
+    o = norm_put(out, o, cap, cp);
   }
-  out[o] = '\0';
+  if (o < cap)
+    out[o] = '\0';
   return o;
 }
 
@@ -568,12 +578,7 @@ typedef struct hit {
   int reject;        /* 1 for an invalid date: consumed, never reported */
 } hit;
 
-static uint32_t hash_key(const char *s) {
-  uint32_t h = 2166136261u;
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
-}
+static uint32_t hash_key(const char *s) { return pl_fnv1a32(s, strlen(s)); }
 
 /* The normalised lexicon, built once per process (lex_table_build) and
  * shared read-only by every call. */
@@ -780,16 +785,7 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
         if (k != CH_MARK && k != script)
           break;
         i += l;
-        if (k == CH_MARK || wn == sizeof word)
-          continue;
-        char tmp[4];
-        size_t kb = utf8_put(tmp, fold_letter(cp));
-        if (wn + kb >= sizeof word) {
-          wn = sizeof word; /* too long for the lexicon */
-          continue;
-        }
-        memcpy(word + wn, tmp, kb);
-        wn += kb;
+        wn = norm_put(word, wn, sizeof word, cp);
       }
       if (wn < sizeof word)
         word[wn] = '\0';

@@ -17,6 +17,7 @@
 #include <parley/when.h>
 
 #include "buf.h"
+#include "hash.h"
 #include "facts_int.h"
 #include "lexicon.h"
 #include "translit.h"
@@ -191,17 +192,10 @@ static int cue_bit(pl_extractor *ex, const char *name) {
   return ex->ncues++;
 }
 
-static uint32_t lit_hash(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
 /* The bit of literal w in ex's table (added when new), or -1 when the
  * table is full. */
 static int lit_bit(pl_extractor *ex, const char *w) {
-  uint32_t h = lit_hash(w, strlen(w));
+  uint32_t h = pl_fnv1a32(w, strlen(w));
   for (int i = 0; i < ex->nlits; i++)
     if (ex->lit_hash[i] == h && !strcmp(ex->lits[i], w))
       return i;
@@ -232,7 +226,7 @@ static int lit_find(const pl_extractor *ex, const char *w, size_t n, int al) {
     w = buf;
     n += 4;
   }
-  uint32_t h = lit_hash(w, n);
+  uint32_t h = pl_fnv1a32(w, n);
   for (uint32_t slot = h & 127; ex->lit_slot[slot] >= 0; slot = (slot + 1) & 127) {
     int b = ex->lit_slot[slot];
     if (ex->lit_hash[b] == h && strlen(ex->lits[b]) == n &&
@@ -924,9 +918,7 @@ static int push_chunk(ctx *c, const chunk *k) {
     const char *w = norm(c, q->t0);
     size_t wl = strlen(w);
     pl_peel f[4];
-    int n = wl < 128 ? pl_lexicon_peel_forms(w, wl, f) : 1;
-    if (wl >= 128)
-      f[0] = (pl_peel){0, 0, 0};
+    int n = pl_lexicon_peel_forms(w, wl, f);
     for (int i = 0; i < n; i++) {
       if (i)
         q->peel[q->npeel++] = f[i];
