@@ -439,17 +439,31 @@ static int insert_entity(add_ctx *c, const char *type, const char *name,
   return rc;
 }
 
+/* Appends 0x1F and the decimal digits of id (> 0) to b: the alias
+ * cache's key is the alias, 0x1F, the entity id. */
+static int put_id(pl_buf *b, long long id) {
+  char d[24];
+  size_t n = sizeof d;
+  unsigned long long v = (unsigned long long)id;
+  do
+    d[--n] = (char)('0' + v % 10);
+  while ((v /= 10) && n > 1);
+  d[--n] = '\x1f';
+  return pl_buf_append(b, d + n, sizeof d - n);
+}
+
 /* In a batch (which holds the write lock) an alias already inserted is
  * not inserted again: the common names of a feed recur in most of its
- * documents. */
+ * documents. The cache outlives a batch while no other connection wrote
+ * (pl_store_batch_begin). */
 static int insert_alias(add_ctx *c, const char *prefix, const char *k,
                         size_t n, long long id) {
   c->tmp.len = 0;
   if (pl_buf_puts(&c->tmp, prefix) < 0 || pl_buf_append(&c->tmp, k, n) < 0)
     return oom(c);
   size_t alias_len = c->tmp.len;
-  if (c->st->batch) { /* the cache's key: alias, 0x1F, entity id */
-    if (pl_buf_printf(&c->tmp, "\x1f%lld", id) < 0)
+  if (c->st->batch) {
+    if (put_id(&c->tmp, id) < 0)
       return oom(c);
     if (pl_strcache_get(c->st->aliases, c->tmp.data, c->tmp.len))
       return 0;
@@ -1432,20 +1446,33 @@ int pl_store_batch_begin(pl_store *st, pl_error *err) {
                         "the store is open read-only");
   if (st->batch)
     return 0;
-  pl_strcache_clear(st->aliases);
   int rc = pl_store__exec(st, "BEGIN IMMEDIATE", err);
-  if (rc == 0)
-    st->batch = 1;
-  return rc;
+  if (rc < 0)
+    return rc;
+  /* The aliases cached in earlier batches still hold unless another
+   * connection committed since (it may have merged or deleted entities):
+   * data_version changes exactly then. */
+  long long v = -1;
+  if (st->data_version < 0 ||
+      pl_store__query_int(st, "PRAGMA data_version", &v, NULL) < 0 ||
+      v != st->data_version)
+    pl_strcache_clear(st->aliases);
+  st->batch = 1;
+  return 0;
 }
 
 int pl_store_batch_commit(pl_store *st, pl_error *err) {
   if (!st->batch)
     return 0;
   st->batch = 0;
-  pl_strcache_clear(st->aliases);
   int rc = pl_store__exec(st, "COMMIT", err);
+  if (rc == 0 &&
+      pl_store__query_int(st, "PRAGMA data_version", &st->data_version,
+                          NULL) < 0)
+    st->data_version = -1;
   if (rc < 0) {
+    pl_strcache_clear(st->aliases);
+    st->data_version = -1;
     for (int i = 0; i < S_COUNT; i++)
       if (st->stmt[i])
         sqlite3_reset(st->stmt[i]);

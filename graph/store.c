@@ -162,7 +162,9 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_ENT_INSERT] = "INSERT INTO entities(type, name, name_ar, key, translit)"
                      " VALUES(?1, ?2, ?3, ?4, ?5)",
     [S_ENT_FILL] = "UPDATE entities SET name_ar = coalesce(name_ar, ?2),"
-                   " translit = coalesce(translit, ?3) WHERE id = ?1",
+                   " translit = coalesce(translit, ?3) WHERE id = ?1"
+                   " AND ((name_ar IS NULL AND ?2 IS NOT NULL) OR"
+                   " (translit IS NULL AND ?3 IS NOT NULL))",
     [S_ENT_RENAME] = "UPDATE entities SET name = ?2 WHERE id = ?1",
     [S_ALIAS_LOOKUP] =
         "SELECT a.entity_id FROM aliases a JOIN entities e ON e.id ="
@@ -361,8 +363,8 @@ static int sniff_file(const char *path, int *errnum) {
 }
 
 /* Reads one integer from sql; returns 0 or PL_EDB. */
-static int query_int(pl_store *st, const char *sql, long long *out,
-                     pl_error *err) {
+int pl_store__query_int(pl_store *st, const char *sql, long long *out,
+                        pl_error *err) {
   sqlite3_stmt *s = NULL;
   if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
     return pl_store__dberr(st, err, "read");
@@ -434,10 +436,10 @@ static int inspect(pl_store *st, long long *version, int *fresh,
                           "not a parley store (a damaged SQLite file)");
     return pl_store__dberr(st, err, "cannot read");
   }
-  if ((rc = query_int(st, "PRAGMA user_version", version, err)) < 0 ||
-      (rc = query_int(st, "SELECT count(*) FROM sqlite_master", &tables,
+  if ((rc = pl_store__query_int(st, "PRAGMA user_version", version, err)) < 0 ||
+      (rc = pl_store__query_int(st, "SELECT count(*) FROM sqlite_master", &tables,
                       err)) < 0 ||
-      (rc = query_int(st,
+      (rc = pl_store__query_int(st,
                       "SELECT count(*) FROM sqlite_master WHERE type ="
                       " 'table' AND name IN ('documents', 'entities',"
                       " 'aliases', 'edges', 'evidence')",
@@ -486,6 +488,7 @@ int pl_store_open(pl_store **out, const char *path, int flags,
   pl_store *st = calloc(1, sizeof *st);
   if (!st)
     return pl_error_set(err, PL_ENOMEM, path, "out of memory");
+  st->data_version = -1;
   st->path = malloc(strlen(path) + 1);
   if (!st->path) {
     free(st);
@@ -520,6 +523,16 @@ int pl_store_open(pl_store **out, const char *path, int flags,
                            "PRAGMA foreign_keys = ON;"
                            " PRAGMA synchronous = NORMAL",
                            err)) < 0)
+    goto fail;
+  /* A writer keeps its temporary files in memory: each document is added
+   * inside a savepoint, whose journal of the pages it changes would
+   * otherwise spill to a temporary file past 64 KiB (a write system call
+   * per page, a fifth of the store's time). Its size is bounded by the
+   * pages one document touches. */
+  if (!readonly &&
+      (rc = pl_store__exec(st, "PRAGMA temp_store = MEMORY", err)) < 0)
+    goto fail;
+  if (getenv("PLX") && (rc = pl_store__exec(st, getenv("PLX"), err)) < 0)
     goto fail;
   if (version < PL_STORE_SCHEMA && (rc = upgrade(st, version, err)) < 0)
     goto fail;

@@ -70,10 +70,17 @@ struct pl_store {
   int batch;                  /* a batch transaction is open: documents are
                                  added under savepoints inside it */
   struct pl_strcache *latin;  /* Latin keys already computed (keys.c) */
-  struct pl_strcache *aliases;/* aliases inserted in the open batch, which
-                                 holds the write lock (resolve.c); emptied
-                                 when the batch ends or rolls back */
+  struct pl_strcache *aliases;/* aliases this connection inserted (or found)
+                                 in batches (resolve.c); emptied when a
+                                 document rolls back, a correction applies
+                                 or another connection wrote since */
+  long long data_version;     /* PRAGMA data_version after the last batch
+                                 committed (-1: none yet) */
 };
+
+/* Runs sql, which yields one integer (or no row: 0), into *out. */
+int pl_store__query_int(pl_store *st, const char *sql, long long *out,
+                        pl_error *err);
 
 /* A bounded cache of strings: key -> value (a copy of each), direct
  * mapped on the key's hash; a colliding entry replaces the older one. */

@@ -772,6 +772,39 @@ static void test_caches(void) {
   pl_store_close(st);
 }
 
+/* Aliases this connection inserted stay cached from batch to batch (they
+ * are not inserted again), until another connection writes: then the
+ * cache is dropped, and an alias that connection deleted comes back. */
+static void test_alias_cache(void) {
+  pl_store *a = NULL, *b = NULL;
+  pl_error err = {0};
+  const char *names[] = {"Ahmad Qasim"};
+  const char key[] = "qasim\x1f" "1";
+  INT_EQ(pl_store_open(&a, path_in("aliases.db"), PL_STORE_CREATE, &err), 0);
+  INT_EQ(pl_store_batch_begin(a, &err), 0);
+  INT_EQ(add_people(a, "d1", "Ahmad Qasim spoke.", names, 1, 0, &err), 0);
+  INT_EQ(pl_store_batch_commit(a, &err), 0);
+  long long n = count(a, "SELECT count(*) FROM aliases");
+  OK(n >= 2);
+  INT_EQ(count(a, "SELECT count(*) FROM aliases WHERE norm_key = 'qasim'"
+                  " AND entity_id = 1"), 1);
+  INT_EQ(pl_store_batch_begin(a, &err), 0);
+  OK(pl_strcache_get(a->aliases, key, sizeof key - 1) != NULL);
+  INT_EQ(pl_store_batch_commit(a, &err), 0);
+  /* another connection deletes the surname alias */
+  INT_EQ(pl_store_open(&b, path_in("aliases.db"), 0, &err), 0);
+  INT_EQ(sqlite3_exec(b->db, "DELETE FROM aliases WHERE norm_key = 'qasim'",
+                      NULL, NULL, NULL), SQLITE_OK);
+  pl_store_close(b);
+  INT_EQ(pl_store_batch_begin(a, &err), 0);
+  OK(pl_strcache_get(a->aliases, key, sizeof key - 1) == NULL);
+  INT_EQ(add_people(a, "d2", "Ahmad Qasim left.", names, 1, 0, &err), 0);
+  INT_EQ(pl_store_batch_commit(a, &err), 0);
+  INT_EQ(count(a, "SELECT count(*) FROM aliases"), n);
+  INT_EQ(count(a, "SELECT count(*) FROM entities"), 1);
+  pl_store_close(a);
+}
+
 int main(void) {
   snprintf(dir, sizeof dir, "/tmp/parley-store-XXXXXX");
   if (!mkdtemp(dir)) {
@@ -780,6 +813,7 @@ int main(void) {
   }
   test_names();
   test_caches();
+  test_alias_cache();
   test_refusals();
   test_migration();
   test_store();
