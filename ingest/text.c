@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -37,6 +38,10 @@ static inline uint32_t utf8_dec(const char *str, size_t n, size_t *i) {
   if (c < 0x80) {
     *i = p + 1;
     return c;
+  }
+  if (c >= 0xC2 && c <= 0xDF && p + 1 < n && (s[p + 1] & 0xC0) == 0x80) {
+    *i = p + 2; /* two bytes (Arabic letters): the common case */
+    return ((uint32_t)(c & 0x1F) << 6) | (s[p + 1] & 0x3F);
   }
   if (c >= 0xC2 && c <= 0xDF) {
     len = 2;
@@ -175,41 +180,56 @@ static int fold_cp(pl_buf *b, uint32_t cp) {
   return 0;
 }
 
+/* pl_text_fold's fast path as a table: ASCII (0-127) and U+0600-U+067F
+ * (128-255, the core Arabic letters, two bytes in UTF-8) to their folds,
+ * 0 for what folding drops, "." and "'" too ("U.S." folds like "US").
+ * Every fold there is one or two bytes. Filled once from fold_fast. */
+static uint16_t fast_fold[256];
+static once_flag fast_fold_once = ONCE_FLAG_INIT;
+
+static void fast_fold_init(void) {
+  for (uint32_t k = 0; k < 256; k++) {
+    uint32_t cp = k < 128 ? k : 0x0600 + (k - 128);
+    fast_fold[k] = cp == '.' || cp == '\'' ? 0 : (uint16_t)fold_fast(cp);
+  }
+}
+
 int pl_text_fold(const char *s, size_t n, void *out) {
   pl_buf *b = out;
+  call_once(&fast_fold_once, fast_fold_init);
+  /* the fast path writes at most what it reads */
+  if (pl_buf_reserve(b, n) < 0)
+    return PL_ENOMEM;
   size_t i = 0;
   while (i < n) {
-    unsigned char c0 = (unsigned char)s[i];
-    /* fast paths: ASCII, and the Arabic letters U+0600-U+067F, whose
-       folds are one or two bytes */
-    if (c0 < 0x80 || ((c0 == 0xD8 || c0 == 0xD9) && i + 1 < n &&
-                      ((unsigned char)s[i + 1] & 0xC0) == 0x80)) {
-      uint32_t cp = c0 < 0x80 ? c0
-                              : ((uint32_t)(c0 & 0x1F) << 6) |
-                                    ((unsigned char)s[i + 1] & 0x3F);
-      i += c0 < 0x80 ? 1 : 2;
-      if (cp == '.' || cp == '\'')
+    unsigned c0 = (unsigned char)s[i], k;
+    if (c0 < 0x80) {
+      k = c0;
+      i++;
+    } else if ((c0 == 0xD8 || c0 == 0xD9) && i + 1 < n &&
+               ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+      k = 128 + (((c0 & 1) << 6) | ((unsigned char)s[i + 1] & 0x3F));
+      i += 2;
+    } else {
+      uint32_t cp = utf8_dec(s, n, &i);
+      if (cp == '.' || cp == '\'' || cp == 0x2019)
         continue; /* "U.S." folds like "US" */
-      uint32_t f = fold_fast(cp);
-      if (f == 0)
-        continue;
-      if (b->len + 3 > b->cap && pl_buf_reserve(b, n - i + 8) < 0)
+      /* the slow path may write more than it read */
+      if (fold_cp(b, cp) < 0 || pl_buf_reserve(b, n - i) < 0)
         return PL_ENOMEM;
-      if (f < 0x80) {
-        b->data[b->len++] = (char)f;
-      } else {
-        b->data[b->len++] = (char)(0xC0 | (f >> 6));
-        b->data[b->len++] = (char)(0x80 | (f & 0x3F));
-      }
-      b->data[b->len] = '\0';
       continue;
     }
-    uint32_t cp = utf8_dec(s, n, &i);
-    if (cp == '.' || cp == '\'' || cp == 0x2019)
-      continue; /* "U.S." folds like "US" */
-    if (fold_cp(b, cp) < 0)
-      return PL_ENOMEM;
+    uint32_t f = fast_fold[k];
+    if (f == 0)
+      continue;
+    if (f < 0x80) {
+      b->data[b->len++] = (char)f;
+    } else {
+      b->data[b->len++] = (char)(0xC0 | (f >> 6));
+      b->data[b->len++] = (char)(0x80 | (f & 0x3F));
+    }
   }
+  b->data[b->len] = '\0';
   return 0;
 }
 
