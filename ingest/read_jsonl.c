@@ -160,16 +160,121 @@ static int put_checked(pl_buf *b, const char *s, size_t n) {
   return 0;
 }
 
+/* Length of the valid UTF-8 sequence at p (n > 0 bytes left) whose lead
+ * byte is not ASCII, or 0 when it is invalid: the rules of
+ * pl_text__valid_utf8 (no overlong forms, no surrogates, nothing past
+ * U+10FFFF). */
+static size_t utf8_seq(const unsigned char *p, size_t n) {
+  unsigned c = p[0];
+  size_t k;
+  if (c >= 0xC2 && c <= 0xDF)
+    k = 2;
+  else if (c >= 0xE0 && c <= 0xEF)
+    k = 3;
+  else if (c >= 0xF0 && c <= 0xF4)
+    k = 4;
+  else
+    return 0;
+  if (k > n)
+    return 0;
+  for (size_t i = 1; i < k; i++)
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
+  if (k == 3 && ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)))
+    return 0;
+  if (k == 4 && ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)))
+    return 0;
+  return k;
+}
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/* Eight bytes from p, the first in the low byte whatever the machine's byte
+ * order (compilers turn this into one load on little-endian machines). */
+static uint64_t load8(const unsigned char *p) {
+  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+         (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+         (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* Marks (with its top bit) each byte of w that ends a run of plain ASCII
+ * string content: a byte of 0x80 or above, a control character, '"' or
+ * '\\'. The SWAR tests of Hacker's Delight 6-1: (x - ONES) & ~x & HIGH marks
+ * the zero bytes of x (so x ^ ('"' * ONES) finds the quotes), and
+ * (x - 0x20 * ONES) & ~x & HIGH the bytes below 0x20. A borrow can mark a
+ * byte above a marked one wrongly, never one below: the lowest mark is
+ * exact, and nonzero means a special byte is there. */
+static uint64_t special8(uint64_t w) {
+  uint64_t q = w ^ ('"' * ONES), bs = w ^ ('\\' * ONES);
+  return (w | ((w - 0x20 * ONES) & ~w) | ((q - ONES) & ~q) |
+          ((bs - ONES) & ~bs)) &
+         HIGH;
+}
+
+/* Passes over plain string content from s: returns the first '"', '\\' or
+ * control character (or end). Sets *bad when the bytes passed over are not
+ * valid UTF-8. One pass does both, where scanning and then validating read
+ * every byte of the crawl's text twice. */
+static const char *scan_plain(const char *s, const char *end, int *bad) {
+  const unsigned char *p = (const unsigned char *)s;
+  const unsigned char *e = (const unsigned char *)end;
+  while (p < e) {
+    unsigned c = *p;
+    if (c < 0x80) {
+      if (c < 0x20 || c == '"' || c == '\\')
+        break;
+      p++;
+      /* English text: eight bytes at a time while all are plain ASCII (not
+       * tried after the space between two Arabic words) */
+      while (e - p >= 8 && *p < 0x80) {
+        uint64_t m = special8(load8(p));
+        if (!m) {
+          p += 8;
+          continue;
+        }
+        for (; !(m & 0x80); m >>= 8)
+          p++; /* to the first special byte */
+        break;
+      }
+    } else {
+      /* Arabic: a run of two-byte sequences, checked in line */
+      while (p + 1 < e && *p >= 0xC2 && *p <= 0xDF && (p[1] & 0xC0) == 0x80)
+        p += 2;
+      if (p < e && *p >= 0x80) {
+        size_t k = utf8_seq(p, (size_t)(e - p));
+        if (!k) {
+          *bad = 1;
+          k = 1;
+        }
+        p += k;
+      }
+    }
+  }
+  return (const char *)p;
+}
+
+/* pl_buf_putc with the common case in line: crawled HTML has an escaped
+ * newline or quote every few dozen bytes. */
+static int put_byte(pl_buf *b, char c) {
+  if (b->len + 1 >= b->cap)
+    return pl_buf_putc(b, c);
+  b->data[b->len++] = c;
+  b->data[b->len] = '\0';
+  return 0;
+}
+
 /* Parses a string at j->p (the opening quote); decodes it into out unless
  * out is NULL. */
 static int string(jp *j, pl_buf *out) {
   j->p++;
   for (;;) {
     const char *run = j->p;
-    while (j->p < j->end && *j->p != '"' && *j->p != '\\' &&
-           (unsigned char)*j->p >= 0x20)
-      j->p++;
-    if (out && j->p > run && put_checked(out, run, (size_t)(j->p - run)) < 0)
+    int bad = 0;
+    j->p = scan_plain(run, j->end, &bad);
+    if (out && j->p > run &&
+        (bad ? put_checked(out, run, (size_t)(j->p - run))
+             : pl_buf_append(out, run, (size_t)(j->p - run))) < 0)
       return fail(j, "out of memory");
     if (j->p >= j->end)
       return fail(j, "unterminated string");
@@ -216,7 +321,7 @@ static int string(jp *j, pl_buf *out) {
       return fail(j, "invalid escape in a string");
     }
     if (simple) {
-      if (out && pl_buf_append(out, simple, 1) < 0)
+      if (out && put_byte(out, *simple) < 0)
         return fail(j, "out of memory");
       continue;
     }
@@ -463,18 +568,32 @@ static const char *field(record *r, int i) {
   return r->set[i] && r->f[i].len ? r->f[i].data : NULL;
 }
 
+/* "FILE:LINE" for messages about line no, in where (WHERE_SIZE bytes, cut
+ * short like snprintf). Made only when a message needs it: most lines need
+ * none. */
+#define WHERE_SIZE 200
+static const char *line_where(char *where, const pl_read_job *job, size_t no) {
+  snprintf(where, WHERE_SIZE, "%s:%zu", job->name, no);
+  return where;
+}
+
 /* Turns a parsed record into a document and emits it. */
 static int emit_record(pl_read_job *job, record *r, size_t line_no,
-                       const char *where, pl_error *err) {
+                       pl_error *err) {
+  char where[WHERE_SIZE];
   pl_doc doc = {0};
   int rc = 0;
   char *src = NULL;
   const char *id = field(r, F_ID);
-  pl_buf s = {0};
-  if ((id ? pl_buf_printf(&s, "%s#%s", job->name, id)
-          : pl_buf_printf(&s, "%s:%zu", job->name, line_no)) < 0 ||
-      !(src = pl_buf_take(&s)))
-    return pl_error_set(err, PL_ENOMEM, where, "out of memory");
+  pl_buf s = {0}; /* the source: "FILE#ID" or "FILE:LINE" */
+  rc = pl_buf_putv(&s, job->name, id ? "#" : ":", (const char *)NULL);
+  if (!rc)
+    rc = id ? pl_buf_puts(&s, id) : pl_buf_put_uint(&s, line_no);
+  if (rc < 0 || !(src = pl_buf_take(&s))) {
+    pl_buf_free(&s);
+    return pl_error_set(err, PL_ENOMEM, line_where(where, job, line_no),
+                        "out of memory");
+  }
   doc.source = src;
   char *title = (char *)field(r, F_TITLE);
   char *url = (char *)field(r, F_URL);
@@ -500,16 +619,18 @@ static int emit_record(pl_read_job *job, record *r, size_t line_no,
     if (pl_html__extract(job, r->f[F_HTML].data, r->f[F_HTML].len, "UTF-8", 0,
                          &doc, &herr) < 0) {
       if (herr.code == PL_ENOMEM) {
-        rc = pl_error_set(err, PL_ENOMEM, where, "out of memory");
+        rc = pl_error_set(err, PL_ENOMEM, line_where(where, job, line_no),
+                          "out of memory");
         goto done;
       }
-      pl_read__warn(job, where, "%s; line skipped", herr.msg);
+      pl_read__warn(job, line_where(where, job, line_no), "%s; line skipped",
+                    herr.msg);
       goto done;
     }
   }
   rc = pl_read__emit(job, &doc, err);
   if (rc == 1) {
-    pl_read__warn(job, where,
+    pl_read__warn(job, line_where(where, job, line_no),
                   "no text (no \"text\" or \"html\" field); "
                   "line skipped");
     rc = 0;
@@ -534,13 +655,12 @@ static int read_lines(pl_read_job *job, lines *l, pl_error *err) {
   const char *line;
   size_t len;
   int too_long, got;
-  char where[200];
+  char where[WHERE_SIZE];
   while ((got = next_line(l, &line, &len, &too_long)) > 0) {
     no++;
     job->pos = l->consumed;
-    snprintf(where, sizeof where, "%s:%zu", job->name, no);
     if (too_long) {
-      pl_read__warn(job, where,
+      pl_read__warn(job, line_where(where, job, no),
                     "line larger than the size limit of %zu bytes; skipped",
                     job->max_size);
       continue;
@@ -557,14 +677,16 @@ static int read_lines(pl_read_job *job, lines *l, pl_error *err) {
     jp j = {line, line, line + len, NULL};
     if (object(&j, &r) < 0) {
       if (j.why && !strcmp(j.why, "out of memory")) {
-        rc = pl_error_set(err, PL_ENOMEM, where, "out of memory");
+        rc = pl_error_set(err, PL_ENOMEM, line_where(where, job, no),
+                          "out of memory");
         break;
       }
-      pl_read__warn(job, where, "invalid JSON at column %zu: %s; line skipped",
+      pl_read__warn(job, line_where(where, job, no),
+                    "invalid JSON at column %zu: %s; line skipped",
                     (size_t)(j.p - j.start) + 1, j.why ? j.why : "?");
       continue;
     }
-    if ((rc = emit_record(job, &r, no, where, err)) < 0)
+    if ((rc = emit_record(job, &r, no, err)) < 0)
       break;
   }
   if (got < 0 && rc >= 0)

@@ -268,3 +268,29 @@ int pl_buf_put_cp(pl_buf *b, uint32_t cp) {
   }
   return pl_buf_append(b, u, n);
 }
+
+int pl_buf_put_uint(pl_buf *b, unsigned long long v) {
+  char d[24]; /* 2^64 - 1 has 20 digits */
+  size_t i = sizeof d;
+  do {
+    d[--i] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  return pl_buf_append(b, d + i, sizeof d - i);
+}
+
+int pl_buf_putv(pl_buf *b, ...) {
+  size_t len = b->len;
+  va_list ap;
+  va_start(ap, b);
+  const char *s;
+  int rc = 0;
+  while (!rc && (s = va_arg(ap, const char *)) != NULL)
+    rc = pl_buf_append(b, s, strlen(s));
+  va_end(ap);
+  if (rc && b->data) { /* undo the pieces already appended */
+    b->len = len;
+    b->data[len] = '\0';
+  }
+  return rc;
+}

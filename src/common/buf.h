@@ -56,4 +56,16 @@ struct pl_error;
 int pl_file_read(const char *path, size_t max, char **out, size_t *len,
                  struct pl_error *err);
 
+/* Appends v in decimal, as printf's "%llu" would, without the cost of
+ * printf. Returns 0 or PL_ENOMEM (the buffer then unchanged). */
+int pl_buf_put_uint(pl_buf *b, unsigned long long v);
+/* Appends each string argument in turn, up to a terminating null pointer
+ * (pass it as (const char *)NULL): pl_buf_putv(b, ",", nl, "\"key\": ",
+ * (const char *)NULL). Returns 0 or PL_ENOMEM (the buffer then unchanged). */
+int pl_buf_putv(pl_buf *b, ...)
+#if defined(__GNUC__)
+    __attribute__((sentinel))
+#endif
+    ;
+
 #endif
