@@ -439,19 +439,6 @@ static int insert_entity(add_ctx *c, const char *type, const char *name,
   return rc;
 }
 
-/* Appends 0x1F and the decimal digits of id (> 0) to b: the alias
- * cache's key is the alias, 0x1F, the entity id. */
-static int put_id(pl_buf *b, long long id) {
-  char d[24];
-  size_t n = sizeof d;
-  unsigned long long v = (unsigned long long)id;
-  do
-    d[--n] = (char)('0' + v % 10);
-  while ((v /= 10) && n > 1);
-  d[--n] = '\x1f';
-  return pl_buf_append(b, d + n, sizeof d - n);
-}
-
 /* In a batch (which holds the write lock) an alias already inserted is
  * not inserted again: the common names of a feed recur in most of its
  * documents. The cache outlives a batch while no other connection wrote
@@ -462,8 +449,9 @@ static int insert_alias(add_ctx *c, const char *prefix, const char *k,
   if (pl_buf_puts(&c->tmp, prefix) < 0 || pl_buf_append(&c->tmp, k, n) < 0)
     return oom(c);
   size_t alias_len = c->tmp.len;
-  if (c->st->batch) {
-    if (put_id(&c->tmp, id) < 0)
+  if (c->st->batch) { /* the cache's key: alias, 0x1F, entity id */
+    if (pl_buf_putc(&c->tmp, '\x1f') < 0 ||
+        pl_buf_put_uint(&c->tmp, (unsigned long long)id) < 0)
       return oom(c);
     if (pl_strcache_get(c->st->aliases, c->tmp.data, c->tmp.len))
       return 0;

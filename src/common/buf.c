@@ -160,10 +160,19 @@ int pl_json_strn(pl_buf *b, const char *str, size_t n) {
     return PL_ENOMEM;
   size_t i = 0;
   while (i < n) {
+    /* a run copied as it is: printable ASCII but '"' and '\\', and valid
+       two-byte sequences (Arabic letters) */
     size_t run = i;
-    while (run < n && s[run] >= 0x20 && s[run] < 0x80 && s[run] != '"' &&
-           s[run] != '\\')
-      run++;
+    for (;;) {
+      if (run < n && s[run] >= 0x20 && s[run] < 0x80 && s[run] != '"' &&
+          s[run] != '\\')
+        run++;
+      else if (run + 1 < n && s[run] >= 0xC2 && s[run] <= 0xDF &&
+               (s[run + 1] & 0xC0) == 0x80)
+        run += 2;
+      else
+        break;
+    }
     if (run > i && pl_buf_append(b, s + i, run - i) < 0)
       return PL_ENOMEM;
     i = run;
