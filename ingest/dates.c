@@ -18,8 +18,6 @@
  * the weekend on Saturday and Sunday. */
 #include <parley/when.h>
 
-#include "hash.h"
-
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
@@ -532,6 +530,13 @@ static const lexent LEX[] = {
 
 enum { NLEX = sizeof LEX / sizeof LEX[0], HBITS = 11, HSIZE = 1 << HBITS };
 
+/* Bit of lexicon class cls in a class mask, and of function word wid in a
+ * word mask: the matchers test a token's classes and words with one AND. */
+#define CB(cls) ((uint32_t)1 << (cls))
+#define WB(wid) ((uint64_t)1 << (wid))
+_Static_assert(C_W < 32, "lexicon classes must fit a 32-bit mask");
+_Static_assert(W_GHADAN < 64, "function words must fit a 64-bit mask");
+
 /* ---------------------------------------------------------------------- */
 /* Tokens and the per-call state. */
 
@@ -542,6 +547,9 @@ typedef struct tok {
   uint32_t s, e; /* byte span in the original text */
   int32_t lex;   /* first lexicon entry of the word's chain, or -1 */
   int32_t val;   /* number value (K_NUM; -1 past 7 digits) or code point */
+  uint32_t cm;   /* CB() of the classes of its usable entries, or 0 */
+  uint16_t mm;   /* bit m: MATCHERS[m] may start here; MM_AT: a word that
+                    match_at looks past; 0: no phrase starts here */
   uint8_t kind;  /* K_* */
   uint8_t fl;    /* F_* bits */
   uint8_t ndig;  /* digits in a number (capped at 9) */
@@ -551,6 +559,7 @@ typedef struct tok {
 
 typedef struct lexkey {
   char k[48];   /* normalised key */
+  uint8_t n;    /* its length in bytes */
   int32_t next; /* next entry with the same key, or -1 */
 } lexkey;
 
@@ -560,7 +569,9 @@ typedef struct ctx {
   size_t nt;                 /* number of tokens */
   int langs;                 /* LA, LE or LB */
   const lexkey *keys;        /* normalised lexicon keys and chains */
-  const int16_t *hash;       /* key hash -> first entry, -1 empty */
+  const uint32_t *cm;        /* per entry: CB() of its chain's usable classes */
+  const uint64_t *wm;        /* per entry: WB() of its chain's usable words */
+  const uint16_t *mm;        /* per entry: tok.mm of a word of its chain */
   int has_pub;               /* 1 when a publication date is known */
   long long pub;             /* publication date, days since 1970-01-01 */
   long long py;              /* its year */
@@ -578,48 +589,115 @@ typedef struct hit {
   int reject;        /* 1 for an invalid date: consumed, never reported */
 } hit;
 
-static uint32_t hash_key(const char *s) { return pl_fnv1a32(s, strlen(s)); }
+/* The hash of a normalised word w[0..n): its length and its first and
+ * last four bytes (the whole word when shorter), mixed by murmur3's
+ * finaliser. Constant time, unlike a hash over every byte: the tokeniser
+ * looks every word up, an Arabic one in up to five forms (proclitics
+ * peeled off), and hashing each form whole was its largest cost. */
+static inline uint32_t key_hash(const char *w, size_t n) {
+  uint32_t a = 0, b = 0;
+  if (n >= 4) {
+    memcpy(&a, w, 4);
+    memcpy(&b, w + n - 4, 4);
+  } else {
+    for (size_t i = 0; i < n; i++)
+      a = a << 8 | (unsigned char)w[i];
+  }
+  uint32_t x = a * 0x9E3779B1u ^ (b + (uint32_t)n) * 0x85EBCA77u;
+  x ^= x >> 16;
+  x *= 0x85EBCA6Bu;
+  x ^= x >> 13;
+  x *= 0xC2B2AE35u;
+  x ^= x >> 16;
+  return x;
+}
+
+/* cp_info of a code point from U+0800 up: its class, and INFO_SLOW for
+ * its normalised form (norm_put). */
+enum { INFO_SLOW = 0xFF00 };
 
 /* The normalised lexicon, built once per process (lex_table_build) and
- * shared read-only by every call. */
+ * shared read-only by every call, with the tokeniser's tables. */
 static struct {
-  lexkey keys[NLEX];   /* normalised lexicon keys and chains */
-  int16_t hash[HSIZE]; /* key hash -> first entry, -1 empty */
+  lexkey keys[NLEX];     /* normalised lexicon keys and chains */
+  int16_t hash[HSIZE];   /* key_hash of a key -> first entry, -1 empty */
+  uint32_t cm[4][NLEX];  /* by language set LA, LE, LB: CB() of the classes
+                            of the usable entries on the chain from each
+                            entry */
+  uint64_t wm[4][NLEX];  /* likewise WB() of the usable function words */
+  uint16_t mm[4][NLEX];  /* likewise tok.mm of a word of that chain */
+  uint16_t num_mm;       /* tok.mm of a number */
+  uint32_t info[0x800];  /* per code point below U+0800: its char_class
+                            (bits 0-7), the length of its normalised
+                            UTF-8 form (bits 8-15; 0 for a mark, which
+                            norm_put drops) and that form's bytes (bits
+                            16-23, 24-31) */
 } lex_table;
 static once_flag lex_once = ONCE_FLAG_INIT;
 
+static void starts_build(void);
+
 static void lex_table_build(void) {
+  /* Below U+0800 lie ASCII and every two-byte UTF-8 sequence: all of
+     Arabic and most of Latin text goes through these two tables. */
+  for (unsigned cp = 0; cp < 0x800; cp++) {
+    int cc = char_class(cp);
+    char out[4] = {0, 0, 0, 0};
+    size_t k = cc == CH_MARK ? 0 : utf8_put(out, fold_letter(cp));
+    lex_table.info[cp] = (uint32_t)cc | (uint32_t)k << 8 |
+                         (uint32_t)(unsigned char)out[0] << 16 |
+                         (uint32_t)(unsigned char)out[1] << 24;
+  }
   for (size_t i = 0; i < HSIZE; i++)
     lex_table.hash[i] = -1;
   for (int i = NLEX - 1; i >= 0; i--) {
     lexkey *k = &lex_table.keys[i];
-    norm_word(LEX[i].w, strlen(LEX[i].w), k->k, sizeof k->k);
+    size_t n = norm_word(LEX[i].w, strlen(LEX[i].w), k->k, sizeof k->k);
+    k->n = (uint8_t)n;
     k->next = -1;
-    uint32_t h = hash_key(k->k) & (HSIZE - 1);
+    uint32_t h = key_hash(k->k, n) & (HSIZE - 1);
     while (lex_table.hash[h] >= 0 &&
-           strcmp(lex_table.keys[lex_table.hash[h]].k, k->k) != 0)
+           (lex_table.keys[lex_table.hash[h]].n != n ||
+            memcmp(lex_table.keys[lex_table.hash[h]].k, k->k, n) != 0))
       h = (h + 1) & (HSIZE - 1);
     if (lex_table.hash[h] >= 0)
       k->next = lex_table.hash[h];
     lex_table.hash[h] = (int16_t)i;
   }
+  for (int langs = LA; langs <= LB; langs++)
+    for (int i = 0; i < NLEX; i++) {
+      uint32_t cm = 0;
+      uint64_t wm = 0;
+      for (int e = i; e >= 0; e = lex_table.keys[e].next) {
+        if (!(LEX[e].lang & langs))
+          continue;
+        cm |= CB(LEX[e].cls);
+        if (LEX[e].cls == C_W)
+          wm |= WB(LEX[e].val);
+      }
+      lex_table.cm[langs][i] = cm;
+      lex_table.wm[langs][i] = wm;
+    }
+  starts_build();
 }
 
-/* Points c at the shared lexicon, building it on the first call
- * (thread-safe through call_once). */
+/* Points c at the shared lexicon for its languages, building it on the
+ * first call (thread-safe through call_once). */
 static void lex_build(ctx *c) {
   call_once(&lex_once, lex_table_build);
   c->keys = lex_table.keys;
-  c->hash = lex_table.hash;
+  c->cm = lex_table.cm[c->langs];
+  c->wm = lex_table.wm[c->langs];
+  c->mm = lex_table.mm[c->langs];
 }
 
-/* The chain of entries for the normalised word w, or -1. */
-static int lex_find(const ctx *c, const char *w) {
-  uint32_t h = hash_key(w) & (HSIZE - 1);
-  while (c->hash[h] >= 0) {
-    if (strcmp(c->keys[c->hash[h]].k, w) == 0)
-      return c->hash[h];
-    h = (h + 1) & (HSIZE - 1);
+/* The chain of entries for the normalised word w[0..n), or -1. */
+static inline int lex_find(const char *w, size_t n) {
+  uint32_t h = key_hash(w, n) & (HSIZE - 1);
+  for (int e; (e = lex_table.hash[h]) >= 0; h = (h + 1) & (HSIZE - 1)) {
+    const lexkey *k = &lex_table.keys[e];
+    if (k->n == n && k->k[0] == w[0] && memcmp(k->k, w, n) == 0)
+      return e;
   }
   return -1;
 }
@@ -628,41 +706,40 @@ static int lex_usable(const ctx *c, int e) {
   return (LEX[e].lang & c->langs) != 0;
 }
 
-/* Looks up an Arabic word, peeling the proclitics و ف then ب ك ل (and
- * لل for ل+ال). Returns the chain or -1. */
-static int lex_find_ar(const ctx *c, char *w, size_t n, uint8_t *peel) {
-  static const char WAW[] = "\xd9\x88", FA[] = "\xd9\x81", BA[] = "\xd8\xa8",
-                    KAF[] = "\xd9\x83", LAM[] = "\xd9\x84";
-  int e = lex_find(c, w);
+static const char WAW[] = "\xd9\x88", FA[] = "\xd9\x81", BA[] = "\xd8\xa8",
+                  KAF[] = "\xd9\x83", LAM[] = "\xd9\x84";
+
+/* Looks up the normalised Arabic word w[0..n) (n < 48), peeling the
+ * proclitics و ف then ب ك ل (and لل for ل+ال). Returns the chain or -1;
+ * *peel is the number of letters peeled off. */
+static int lex_find_ar(const char *w, size_t n, uint8_t *peel) {
+  int e = lex_find(w, n);
   *peel = 0;
   if (e >= 0 || n < 6)
     return e;
-  char *bases[2] = {w, NULL};
-  if (memcmp(w, WAW, 2) == 0 || memcmp(w, FA, 2) == 0) {
-    bases[1] = w + 2;
+  int waw = memcmp(w, WAW, 2) == 0 || memcmp(w, FA, 2) == 0;
+  if (waw) {
     *peel = 1;
-    if ((e = lex_find(c, w + 2)) >= 0)
+    if ((e = lex_find(w + 2, n - 2)) >= 0)
       return e;
   }
-  for (int b = 0; b < 2; b++) {
-    char *s = bases[b];
-    if (!s || strlen(s) < 6)
+  for (int b = 0; b <= waw; b++) {
+    const char *s = w + 2 * b; /* the base: the word, or it after و/ف */
+    size_t sn = n - 2 * (size_t)b;
+    if (sn < 6)
       continue;
     *peel = (uint8_t)(b + 1);
     if (memcmp(s, BA, 2) == 0 || memcmp(s, KAF, 2) == 0 ||
         memcmp(s, LAM, 2) == 0) {
-      if ((e = lex_find(c, s + 2)) >= 0)
+      if ((e = lex_find(s + 2, sn - 2)) >= 0)
         return e;
       if (memcmp(s, LAM, 2) == 0 && memcmp(s + 2, LAM, 2) == 0) {
-        char tmp[48];
-        size_t l = strlen(s + 2);
-        if (l + 2 < sizeof tmp) {
-          memcpy(tmp, "\xd8\xa7", 2); /* alef: لل+x -> الx */
-          memcpy(tmp + 2, s + 2, l + 1);
-          if ((e = lex_find(c, tmp)) >= 0) {
-            *peel = (uint8_t)b; /* the phrase keeps its لل */
-            return e;
-          }
+        char tmp[48]; /* alef: لل+x -> الx */
+        memcpy(tmp, "\xd8\xa7", 2);
+        memcpy(tmp + 2, s + 2, sn - 2);
+        if ((e = lex_find(tmp, sn)) >= 0) {
+          *peel = (uint8_t)b; /* the phrase keeps its لل */
+          return e;
         }
       }
     }
@@ -671,37 +748,24 @@ static int lex_find_ar(const ctx *c, char *w, size_t n, uint8_t *peel) {
   return -1;
 }
 
-/* 1 when token t carries an entry of class cls (storing its value). */
-static int Lt(const ctx *c, const tok *t, int cls, int *val) {
-  for (int e = t->lex; e >= 0; e = c->keys[e].next)
-    if (LEX[e].cls == cls && lex_usable(c, e)) {
-      if (val)
-        *val = LEX[e].val;
-      return 1;
-    }
-  return 0;
-}
-
 /* 1 when token i carries an entry of class cls (storing its value). */
 static int L(const ctx *c, size_t i, int cls, int *val) {
-  if (i >= c->nt)
+  if (i >= c->nt || !(c->t[i].cm & CB(cls)))
     return 0;
+  if (!val)
+    return 1;
   for (int e = c->t[i].lex; e >= 0; e = c->keys[e].next)
     if (LEX[e].cls == cls && lex_usable(c, e)) {
-      if (val)
-        *val = LEX[e].val;
+      *val = LEX[e].val;
       return 1;
     }
-  return 0;
+  return 0; /* not reached: the mask says the chain holds one */
 }
 
+/* 1 when token i is the function word wid. */
 static int W(const ctx *c, size_t i, int wid) {
-  if (i >= c->nt)
-    return 0;
-  for (int e = c->t[i].lex; e >= 0; e = c->keys[e].next)
-    if (LEX[e].cls == C_W && LEX[e].val == wid && lex_usable(c, e))
-      return 1;
-  return 0;
+  return i < c->nt && (c->t[i].cm & CB(C_W)) &&
+         (c->wm[c->t[i].lex] & WB(wid)) != 0;
 }
 
 static int P(const ctx *c, size_t i, unsigned cp) {
@@ -728,15 +792,89 @@ static int adjacent(const ctx *c, size_t i) {
 /* ---------------------------------------------------------------------- */
 /* Tokenising. */
 
+/* norm_put's cap for a word: one normalised to WORD_CAP bytes or more is
+ * too long for the lexicon (its length is then WORD_CAP). */
+enum { WORD_CAP = 48 };
+
+/* Decodes the code point at s (n > 0 bytes left) as utf8_next does, with
+ * ASCII and two-byte sequences (Arabic, accented Latin: nearly all of the
+ * text) decoded inline. */
+static inline unsigned next_cp(const unsigned char *s, size_t n,
+                               size_t *len) {
+  unsigned b = s[0];
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
+  if (b >= 0xC2 && b < 0xE0 && n > 1 && (s[1] & 0xC0) == 0x80) {
+    *len = 2;
+    return (b & 0x1F) << 6 | (s[1] & 0x3F);
+  }
+  return utf8_next(s, n, len);
+}
+
+/* The class and normalised form of cp as lex_table.info packs them;
+ * from U+0800 up only the class, with INFO_SLOW. */
+static inline uint32_t cp_info(unsigned cp) {
+  return cp < 0x800 ? lex_table.info[cp]
+                     : (uint32_t)char_class(cp) | INFO_SLOW;
+}
+
+/* norm_put of code point cp (cp_info inf) into a word of WORD_CAP bytes
+ * (with one spare byte after them); returns the new length. */
+static inline size_t word_put(char *out, size_t o, unsigned cp,
+                              uint32_t inf) {
+  size_t k = inf >> 8 & 0xFF;
+  if (k == INFO_SLOW >> 8)
+    return norm_put(out, o, WORD_CAP, cp);
+  if (o + k >= WORD_CAP)
+    return WORD_CAP; /* too long (or was), as norm_put */
+  /* both bytes, whatever k: the second may be scratch past the end */
+  out[o] = (char)(inf >> 16);
+  out[o + 1] = (char)(inf >> 24);
+  return o + k;
+}
+
+/* The tense signal of word token t whose normalised form is w[0..wn)
+ * (wn == WORD_CAP: too long): 1 future, -1 past, 0 none. */
+static int word_sig(const tok *t, const char *w, size_t wn) {
+  if (t->cm & CB(C_FUT))
+    return 1;
+  if (t->cm & CB(C_PAST))
+    return -1;
+  if (wn >= WORD_CAP)
+    return 0;
+  if (t->kind == K_AR) {
+    if (wn < 8 || (t->cm & CB(C_NOTFUT)))
+      return 0;
+    /* سـ + imperfect prefix (ي ت ن ا), after an optional و/ف */
+    if (memcmp(w, WAW, 2) == 0 || memcmp(w, FA, 2) == 0) {
+      w += 2;
+      wn -= 2;
+    }
+    return wn >= 8 && memcmp(w, "\xd8\xb3", 2) == 0 &&
+           (memcmp(w + 2, "\xd9\x8a", 2) == 0 ||
+            memcmp(w + 2, "\xd8\xaa", 2) == 0 ||
+            memcmp(w + 2, "\xd9\x86", 2) == 0 ||
+            memcmp(w + 2, "\xd8\xa7", 2) == 0) &&
+           memcmp(w, "\xd8\xb3\xd9\x8a\xd8\xa7\xd8\xb3", 8) != 0;
+  }
+  if (wn >= 5 && w[wn - 2] == 'e' && w[wn - 1] == 'd' &&
+      !(t->cm & CB(C_NOTPAST)))
+    return -1;
+  return 0;
+}
+
 static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0;
   int space = 1, brk = 1;
-  char word[48];
+  char word[WORD_CAP + 1]; /* + 1: word_put's scratch byte */
   while (i < len) {
     size_t l;
-    unsigned cp = utf8_next(s + i, len - i, &l);
-    int cc = char_class(cp);
+    unsigned cp = next_cp(s + i, len - i, &l);
+    uint32_t inf = cp_info(cp);
+    int cc = (int)(inf & 0xFF);
     if (cc == CH_SPACE || cc == CH_NL) {
       space = 1;
       if (cc == CH_NL)
@@ -745,7 +883,8 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
       continue;
     }
     if (c->nt == *cap) {
-      size_t nc = *cap ? *cap * 2 : 256;
+      /* news text runs at five to ten bytes a token: start near that */
+      size_t nc = *cap ? *cap * 2 : len / 8 + 256;
       tok *nt = realloc(c->t, nc * sizeof *nt);
       if (!nt)
         return PL_ENOMEM;
@@ -762,8 +901,8 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
       long long v = 0;
       int nd = 0;
       while (i < len) {
-        cp = utf8_next(s + i, len - i, &l);
-        if (char_class(cp) != CH_DIGIT)
+        cp = next_cp(s + i, len - i, &l);
+        if ((cp_info(cp) & 0xFF) != CH_DIGIT)
           break;
         if (nd < 9)
           v = v * 10 + digit_value(cp);
@@ -771,53 +910,63 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
         i += l;
       }
       t->kind = K_NUM;
+      t->mm = lex_table.num_mm;
       t->ndig = (uint8_t)(nd > 9 ? 9 : nd);
       t->val = nd > 7 ? -1 : (int32_t)v;
     } else if (cc == CH_AR || cc == CH_LAT || cc == CH_MARK) {
       int script = cc == CH_LAT ? CH_LAT : CH_AR;
       if (cc == CH_LAT && cp >= 'A' && cp <= 'Z')
         t->fl |= F_UPPER;
-      /* the word, normalised as norm_word does while it is read */
+      /* the word, normalised as norm_word does while it is read; cp is
+         its first code point */
       size_t wn = 0;
-      while (i < len) {
-        cp = utf8_next(s + i, len - i, &l);
-        int k = char_class(cp);
-        if (k != CH_MARK && k != script)
-          break;
+      for (;;) {
         i += l;
-        wn = norm_put(word, wn, sizeof word, cp);
+        wn = word_put(word, wn, cp, inf);
+        /* the bulk of a word without the general decoder: a run of ASCII
+           letters in a Latin word, of two-byte letters in an Arabic one;
+           whatever else comes goes round the general loop */
+        if (script == CH_LAT) {
+          unsigned b;
+          while (i < len && (unsigned)(((b = s[i]) | 0x20) - 'a') < 26u) {
+            /* norm_put of an ASCII letter: lower case, one byte */
+            if (wn + 1 < WORD_CAP)
+              word[wn++] = (char)(b | 0x20);
+            else
+              wn = WORD_CAP;
+            i++;
+          }
+        } else {
+          while (i + 1 < len && s[i] >= 0xC2 && s[i] < 0xE0 &&
+                 (s[i + 1] & 0xC0) == 0x80) {
+            cp = (s[i] & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu);
+            inf = lex_table.info[cp];
+            cc = (int)(inf & 0xFF);
+            if (cc != CH_MARK && cc != CH_AR)
+              break;
+            wn = word_put(word, wn, cp, inf);
+            i += 2;
+          }
+        }
+        if (i >= len)
+          break;
+        cp = next_cp(s + i, len - i, &l);
+        inf = cp_info(cp);
+        cc = (int)(inf & 0xFF);
+        if (cc != CH_MARK && cc != script)
+          break;
       }
-      if (wn < sizeof word)
-        word[wn] = '\0';
       t->kind = script == CH_LAT ? K_LAT : K_AR;
-      if (wn < sizeof word && wn > 0) {
-        t->lex = t->kind == K_AR ? lex_find_ar(c, word, wn, &t->peel)
-                                 : lex_find(c, word);
+      if (wn < WORD_CAP && wn > 0) {
+        t->lex = t->kind == K_AR
+                     ? lex_find_ar(word, wn, &t->peel)
+                     : lex_find(word, wn);
+        if (t->lex >= 0) {
+          t->cm = c->cm[t->lex];
+          t->mm = c->mm[t->lex];
+        }
       }
-      /* tense signals */
-      {
-        if (Lt(c, t, C_FUT, NULL))
-          t->sig = 1;
-        else if (Lt(c, t, C_PAST, NULL))
-          t->sig = -1;
-        else if (wn < sizeof word && t->kind == K_AR && wn >= 8 &&
-                 !Lt(c, t, C_NOTFUT, NULL)) {
-          /* سـ + imperfect prefix (ي ت ن ا), after an optional و/ف */
-          const char *w = word;
-          if (memcmp(w, "\xd9\x88", 2) == 0 || memcmp(w, "\xd9\x81", 2) == 0)
-            w += 2;
-          if (strlen(w) >= 8 && memcmp(w, "\xd8\xb3", 2) == 0 &&
-              (memcmp(w + 2, "\xd9\x8a", 2) == 0 ||
-               memcmp(w + 2, "\xd8\xaa", 2) == 0 ||
-               memcmp(w + 2, "\xd9\x86", 2) == 0 ||
-               memcmp(w + 2, "\xd8\xa7", 2) == 0) &&
-              memcmp(w, "\xd8\xb3\xd9\x8a\xd8\xa7\xd8\xb3", 8) != 0)
-            t->sig = 1;
-        } else if (wn < sizeof word && t->kind == K_LAT && wn >= 5 &&
-                   strcmp(word + wn - 2, "ed") == 0 &&
-                   !Lt(c, t, C_NOTPAST, NULL))
-          t->sig = -1;
-      }
+      t->sig = (int8_t)word_sig(t, word, wn);
     } else {
       /* one punctuation code point; a full stop breaks a sentence unless
          it ends a short capitalised abbreviation or sits inside a number */
@@ -831,7 +980,7 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
         int abbr = p && p->kind == K_LAT && (p->fl & F_UPPER) &&
                    p->e - p->s <= 4 && !(t->fl & F_SPACE);
         int numeric = p && p->kind == K_NUM && i < len &&
-                      char_class(s[i]) == CH_DIGIT;
+                      (cp_info(s[i]) & 0xFF) == CH_DIGIT;
         if (!abbr && !numeric)
           brk = 1;
       }
@@ -1013,34 +1162,123 @@ static int hijri_open(ctx *c) {
   return 1;
 }
 
+/* A process-wide memo of Hijri conversions. Each costs ICU some 150,000
+ * instructions (its Umm al-Qura calendar walks a table of years), and news
+ * repeats the same few dates and publication days, so a conversion is
+ * asked of ICU once per process. The answers depend on nothing but the
+ * arguments (and ICU's data), so the memo cannot change a result; a full
+ * table just stops remembering. A mutex guards it, as calls may run in
+ * parallel. */
+enum { HMEMO = 1024 }; /* slots of each table, a power of two */
+
+typedef struct hmemo {
+  long long key[HMEMO]; /* the argument */
+  long long val[HMEMO]; /* the answer, when state is 2 */
+  uint8_t state[HMEMO]; /* 0 empty, 1 no answer (invalid), 2 answered */
+  size_t n;             /* slots in use */
+} hmemo;
+
+static struct {
+  mtx_t mu;    /* guards both tables */
+  int usable;  /* 1 once mu is initialised */
+  hmemo days;  /* (hy * 13 + hm) * 31 + hd -> days since 1970-01-01 */
+  hmemo year;  /* publication day -> its Hijri year */
+} hij_memo;
+static once_flag hij_memo_once = ONCE_FLAG_INIT;
+
+static void hij_memo_init(void) {
+  hij_memo.usable = mtx_init(&hij_memo.mu, mtx_plain) == thrd_success;
+}
+
+/* The slot of key in m: where it is, or the empty slot it would take. */
+static size_t hmemo_slot(const hmemo *m, long long key) {
+  size_t h = (size_t)(((unsigned long long)key * 0x9E3779B97F4A7C15ull) >>
+                      54) & (HMEMO - 1);
+  while (m->state[h] && m->key[h] != key)
+    h = (h + 1) & (HMEMO - 1);
+  return h;
+}
+
+/* Looks key up: 0 when unknown, else 1 with *ok (0 no answer, 1 answer in
+ * *val). */
+static int hmemo_get(hmemo *m, long long key, int *ok, long long *val) {
+  call_once(&hij_memo_once, hij_memo_init);
+  if (!hij_memo.usable)
+    return 0;
+  int found = 0;
+  mtx_lock(&hij_memo.mu);
+  size_t h = hmemo_slot(m, key);
+  if (m->state[h]) {
+    found = 1;
+    *ok = m->state[h] == 2;
+    *val = m->val[h];
+  }
+  mtx_unlock(&hij_memo.mu);
+  return found;
+}
+
+/* Remembers the answer for key (ok 0: none), while the table is under
+ * three quarters full. */
+static void hmemo_put(hmemo *m, long long key, int ok, long long val) {
+  if (!hij_memo.usable)
+    return;
+  mtx_lock(&hij_memo.mu);
+  size_t h = hmemo_slot(m, key);
+  if (!m->state[h] && m->n < HMEMO / 4 * 3) {
+    m->key[h] = key;
+    m->val[h] = val;
+    m->state[h] = (uint8_t)(ok ? 2 : 1);
+    m->n++;
+  }
+  mtx_unlock(&hij_memo.mu);
+}
+
 /* Converts Hijri (Umm al-Qura) hy-hm-hd to days since 1970-01-01. Returns
  * 1, or 0 for an invalid date or when ICU fails. */
 static int hijri_days(ctx *c, long long hy, int hm, int hd, long long *out) {
-  if (hy < 1 || hy > 2000 || hm < 1 || hm > 12 || hd < 1 || hd > 30 ||
-      !hijri_open(c))
+  if (hy < 1 || hy > 2000 || hm < 1 || hm > 12 || hd < 1 || hd > 30)
+    return 0;
+  long long key = (hy * 13 + hm) * 31 + hd, val;
+  int ok;
+  if (hmemo_get(&hij_memo.days, key, &ok, &val)) {
+    if (ok)
+      *out = val;
+    return ok;
+  }
+  if (!hijri_open(c))
     return 0;
   UErrorCode st = U_ZERO_ERROR;
   ucal_clear(c->hij);
   ucal_setDate(c->hij, (int32_t)hy, (int32_t)hm - 1, (int32_t)hd, &st);
   UDate ms = ucal_getMillis(c->hij, &st);
-  if (U_FAILURE(st))
-    return 0;
   /* the round trip rejects a day past the month's end */
-  if (ucal_get(c->hij, UCAL_DATE, &st) != hd || U_FAILURE(st))
-    return 0;
-  double days = ms / 86400000.0;
-  *out = (long long)(days < 0 ? days - 0.5 : days + 0.5);
-  return 1;
+  ok = !U_FAILURE(st) && ucal_get(c->hij, UCAL_DATE, &st) == hd &&
+       !U_FAILURE(st);
+  if (ok) {
+    double days = ms / 86400000.0;
+    val = (long long)(days < 0 ? days - 0.5 : days + 0.5);
+    *out = val;
+  } else {
+    val = 0;
+  }
+  hmemo_put(&hij_memo.days, key, ok, val);
+  return ok;
 }
 
 /* The Hijri year holding the publication date, or -1. */
 static long long hijri_pub_year(ctx *c) {
+  int ok;
+  long long y;
+  if (hmemo_get(&hij_memo.year, c->pub, &ok, &y))
+    return ok ? y : -1;
   if (!hijri_open(c))
     return -1;
   UErrorCode st = U_ZERO_ERROR;
   ucal_setMillis(c->hij, (double)c->pub * 86400000.0, &st);
-  int32_t y = ucal_get(c->hij, UCAL_YEAR, &st);
-  return U_FAILURE(st) ? -1 : y;
+  y = ucal_get(c->hij, UCAL_YEAR, &st);
+  ok = !U_FAILURE(st);
+  hmemo_put(&hij_memo.year, c->pub, ok, ok ? y : 0);
+  return ok ? y : -1;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1883,17 +2121,72 @@ static int m_dated(ctx *c, size_t i, hit *h) {
 
 typedef int (*matcher)(ctx *, size_t, hit *);
 
-static const matcher MATCHERS[] = {m_numeric, m_relday, m_weekday, m_dmy,
-                                   m_mdy,     m_month,  m_part,    m_period,
-                                   m_ago,     m_year};
+/* A matcher with the tokens it can start at: its first test of token i
+ * needs a number, a word of one of the classes or one of the function
+ * words, so anywhere else it returns 0 and is not called. */
+typedef struct starter {
+  matcher fn;   /* the matcher */
+  int num;      /* 1 when it may start at a number */
+  uint32_t cls; /* CB() of the classes it may start at */
+  uint64_t w;   /* WB() of the function words it may start at */
+} starter;
+
+#define MONTHS                                                              \
+  (CB(C_MON) | CB(C_MONABBR) | CB(C_LEV) | CB(C_LEV1) | CB(C_HIJ) |        \
+   CB(C_HIJ1))
+
+static const starter MATCHERS[] = {
+    {m_numeric, 1, 0, 0},
+    {m_relday, 0, CB(C_DAYPART) | CB(C_REL),
+     WB(W_YAWM) | WB(W_BAAD) | WB(W_AWWAL) | WB(W_THE)},
+    {m_weekday, 0, CB(C_MOD) | CB(C_WDAY), 0},
+    {m_dmy, 1, CB(C_ORDW) | CB(C_TENS), WB(W_THE)},
+    {m_mdy, 0, MONTHS, 0},
+    {m_month, 0, MONTHS, 0},
+    {m_part, 0, CB(C_PART), WB(W_THE)},
+    {m_period, 0, CB(C_PERIOD) | CB(C_MOD),
+     WB(W_HADHA) | WB(W_THE) | WB(W_EARLIER) | WB(W_LATER) | WB(W_FI)},
+    {m_ago, 1, CB(C_NUMW), WB(W_MUNDHU) | WB(W_QABL)},
+    {m_year, 1, 0, WB(W_AAM)},
+};
+enum { NMATCHERS = sizeof MATCHERS / sizeof MATCHERS[0] };
+
+enum { MM_AT = 1 << 15 }; /* tok.mm: a word match_at looks past */
+_Static_assert(NMATCHERS < 15, "tok.mm holds a bit per matcher");
+
+/* Fills lex_table.mm and num_mm from the starters: the matchers that may
+ * start at a number and at a word of each chain, in each language set. */
+static void starts_build(void) {
+  const uint64_t at = WB(W_ON) | WB(W_YAWM) | WB(W_YAWMAY) | WB(W_FROM) |
+                      WB(W_MIN) | WB(W_BETWEEN) | WB(W_BAYN);
+  for (size_t m = 0; m < NMATCHERS; m++)
+    if (MATCHERS[m].num)
+      lex_table.num_mm |= (uint16_t)(1u << m);
+  for (int langs = LA; langs <= LB; langs++)
+    for (int i = 0; i < NLEX; i++) {
+      uint32_t cm = lex_table.cm[langs][i];
+      uint64_t wm = lex_table.wm[langs][i];
+      unsigned mm = wm & at ? MM_AT : 0;
+      for (size_t m = 0; m < NMATCHERS; m++)
+        if ((cm & MATCHERS[m].cls) || (wm & MATCHERS[m].w))
+          mm |= 1u << m;
+      lex_table.mm[langs][i] = (uint16_t)mm;
+    }
+}
 
 /* The longest expression starting at token i. */
 static int match_core(ctx *c, size_t i, hit *best) {
   int found = 0;
-  for (size_t m = 0; m < sizeof MATCHERS / sizeof MATCHERS[0]; m++) {
+  if (i >= c->nt)
+    return 0; /* every matcher fails past the end */
+  unsigned mm = c->t[i].mm;
+  for (size_t m = 0; m < NMATCHERS; m++) {
+    if (!(mm >> m & 1))
+      continue;
+    const starter *st = &MATCHERS[m];
     hit h;
     memset(&h, 0, sizeof h);
-    if (MATCHERS[m](c, i, &h) && h.te > i && (!found || h.te > best->te)) {
+    if (st->fn(c, i, &h) && h.te > i && (!found || h.te > best->te)) {
       *best = h;
       found = 1;
     }
@@ -2069,8 +2362,9 @@ int pl_dates_find(const char *text, size_t len, const char *published,
   }
   for (size_t i = 0; i < c->nt;) {
     hit h;
-    /* every phrase starts at a number or a word of the lexicon */
-    if (c->t[i].kind != K_NUM && c->t[i].lex < 0) {
+    /* every phrase starts at a number or a word of the lexicon that some
+       matcher or match_at may start at */
+    if (!c->t[i].mm) {
       i++;
       continue;
     }
