@@ -16,7 +16,7 @@ static const char usage_text[] =
     "Reads articles (text, HTML pages, RSS/Atom feeds, JSON Lines, folders\n"
     "read recursively, or - for stdin), extracts actors, roles, delegations,\n"
     "meetings and proposals, and stores them in the graph. Each document is\n"
-    "stored whole or not at all; documents are committed in batches (256, or\n"
+    "stored whole or not at all; documents are committed in batches (1024, or\n"
     "one second), so an interrupted ingest loses at most the last batch and\n"
     "running it again completes the store: a document already stored changes\n"
     "nothing.\n\n"
@@ -46,7 +46,7 @@ typedef struct run {
 /* Documents are committed in batches of this many, or of one second, which
  * spares SQLite's journal most of its writes; an interrupted ingest loses
  * at most the open batch, and running it again completes the store. */
-enum { BATCH_DOCS = 256 };
+enum { BATCH_DOCS = 1024 };
 
 static double since(const struct timespec *t0) {
   struct timespec t;
