@@ -86,6 +86,9 @@ typedef struct rule {
                              it needs in the sentence */
   uint32_t first;         /* chunk types (bits of CH_*) a match can start
                              at */
+  int party_first;        /* its first element is a required PARTY or
+                             PARTIES: a match starts only where
+                             party_start holds at the chunk or the next */
 } rule;
 
 struct pl_extractor {
@@ -101,6 +104,8 @@ struct pl_extractor {
   uint32_t lit_hash[64];/* ... their hashes */
   int nlits;            /* used */
   int8_t lit_slot[128]; /* open-addressing table: hash -> bit, or -1 */
+  uint64_t lit_filter[1024]; /* bits of lit_key of every literal: a clear
+                                bit means "no literal" without hashing */
   int ncues;            /* used */
   pl_text text;         /* segmentation buffers, reused */
 };
@@ -192,6 +197,16 @@ static int cue_bit(pl_extractor *ex, const char *name) {
   return ex->ncues++;
 }
 
+/* A cheap 16-bit key of a string of n bytes from its first two bytes b0
+ * and b1 (0 when absent), its last byte bl (0 when empty) and n. */
+static unsigned lit_key(unsigned char b0, unsigned char b1, unsigned char bl,
+                        size_t n) {
+  uint32_t h = (uint32_t)n * 0x9E3779B1u;
+  h ^= (uint32_t)b0 << 16 | (uint32_t)b1 << 8 | bl;
+  h *= 0x85EBCA6Bu;
+  return (h ^ (h >> 16)) & 0xFFFF;
+}
+
 /* The bit of literal w in ex's table (added when new), or -1 when the
  * table is full. */
 static int lit_bit(pl_extractor *ex, const char *w) {
@@ -205,6 +220,10 @@ static int lit_bit(pl_extractor *ex, const char *w) {
     memset(ex->lit_slot, -1, sizeof ex->lit_slot);
   snprintf(ex->lits[ex->nlits], sizeof ex->lits[0], "%s", w);
   ex->lit_hash[ex->nlits] = h;
+  size_t n = strlen(w);
+  unsigned key = lit_key((unsigned char)w[0], n > 1 ? (unsigned char)w[1] : 0,
+                         n ? (unsigned char)w[n - 1] : 0, n);
+  ex->lit_filter[key >> 6] |= (uint64_t)1 << (key & 63);
   uint32_t slot = h & 127;
   while (ex->lit_slot[slot] >= 0)
     slot = (slot + 1) & 127;
@@ -216,6 +235,13 @@ static int lit_bit(pl_extractor *ex, const char *w) {
  * literal table, or -1. */
 static int lit_find(const pl_extractor *ex, const char *w, size_t n, int al) {
   if (!ex->nlits)
+    return -1;
+  /* the filter first: most words are no literal */
+  const unsigned char *u = (const unsigned char *)w;
+  unsigned key =
+      al ? lit_key(0xD8, 0xA7, n ? u[n - 1] : 0x84, n + 4)
+         : lit_key(n ? u[0] : 0, n > 1 ? u[1] : 0, n ? u[n - 1] : 0, n);
+  if (!(ex->lit_filter[key >> 6] >> (key & 63) & 1))
     return -1;
   char buf[160];
   if (al) {
@@ -396,6 +422,9 @@ static int load_rules(pl_extractor *ex, const char *path, int lang,
     r->need = rule_needs(ex, r);
     rule_needs_more(ex, r);
     r->first = rule_first(r);
+    r->party_first =
+        !r->elems[0].opt && !r->elems[0].neg &&
+        (r->elems[0].kind == E_PARTY || r->elems[0].kind == E_PARTIES);
     for (int i = 0; i < r->nelems; i++)
       if (r->elems[i].kind == E_CUE)
         r->elems[i].cues = elem_cues(ex, &r->elems[i]);
@@ -515,6 +544,9 @@ typedef struct tokinfo {
   uint32_t skip;   /* ... its proclitic bytes */
   uint16_t ntok;   /* ... its tokens */
   uint8_t known;   /* 1: entry/skip/ntok set; 2: npeel/peel/lits set */
+  uint8_t nameword; /* name_word's answers for a word chunk of this token
+                       (bits as in ctx.memo: 1 known, 2 yes; 4 and 8 for
+                       a first word), or 0 */
   uint8_t npeel;   /* see chunk */
   pl_peel peel[3]; /* see chunk */
   uint64_t lits;   /* see chunk */
@@ -572,7 +604,11 @@ typedef struct ctx {
   uint8_t *memo;      /* per chunk: name_word's answers (see there) */
   uint8_t *names;     /* per chunk: scan_name's answers (see there) */
   tokinfo *tok;       /* per token: what both passes share */
-  size_t *cand;       /* per sentence: the rules that may match in it */
+  size_t *cand;       /* per sentence: the rules that may match in it, by
+                         chunk type (see run_rules) */
+  size_t *lrules;     /* the rules of the document's language, in file
+                         order */
+  size_t nlrules;     /* used */
   int attend[24];     /* actors said to take part in the document's talks */
   int nattend;        /* used */
   int talks;          /* a talks rule fired: the document reports talks */
@@ -580,6 +616,9 @@ typedef struct ctx {
   pl_when talks_when; /* when the talks start (precision 0: not said) */
   const char *talks_date_text; /* the phrase of that date */
   pl_evidence talks_ev; /* where the talks are named (start 0: nowhere) */
+  uint64_t person_first[1024]; /* bits of letter_key of the first letter of
+                                  every person's skeletons (set by
+                                  index_persons) */
 } ctx;
 
 static void *grow(void *p, size_t *cap, size_t n, size_t size) {
@@ -639,6 +678,19 @@ static int add_mention(ctx *c, int a, uint32_t s, uint32_t e) {
   return 0;
 }
 
+/* snprintf(out, cap, "%s%s%s", a, b, d) without the format machinery
+ * (chunking asks for an actor's key at every mention): truncated to cap -
+ * 1 bytes, always terminated. */
+static void key_cat(char *out, size_t cap, const char *a, const char *b,
+                    const char *d) {
+  const char *part[3] = {a, b, d};
+  size_t o = 0;
+  for (int i = 0; i < 3; i++)
+    for (const char *p = part[i]; *p && o + 1 < cap; p++)
+      out[o++] = *p;
+  out[o] = '\0';
+}
+
 /* The actor for a lexicon entry (kind and id), created on first use. */
 static int actor_for_entry(ctx *c, const lex_entry *e, const char *state_id) {
   char key[96];
@@ -657,7 +709,7 @@ static int actor_for_entry(ctx *c, const lex_entry *e, const char *state_id) {
   case LEX_MEDIA: type = PL_ACTOR_MEDIA; break;
   default: return -1;
   }
-  snprintf(key, sizeof key, "%s:%s", pl_actor_type_name(type), use->id);
+  key_cat(key, sizeof key, pl_actor_type_name(type), ":", use->id);
   for (size_t i = 0; i < c->f->nactors; i++)
     if (c->f->actors[i].key && !strcmp(c->f->actors[i].key, key))
       return (int)i;
@@ -783,22 +835,68 @@ static int fold_ministry(ctx *c, chunk *k) {
 
 /* A consonant skeleton of a folded Arabic word: long vowels dropped, so
  * that ستفان and ستيفان meet. Latin words are kept. */
+/* Reads the character of w (n bytes) at *i, moving *i past it. Returns
+ * whether it is one of the long vowels ا و ي (U+0627, U+0648, U+064A).
+ * ASCII and two-byte sequences (all of Arabic) are read here, anything
+ * else by pl_utf8_next, which agrees with this. */
+static int skel_next(const char *w, size_t n, size_t *i) {
+  size_t at = *i;
+  unsigned char b0 = (unsigned char)w[at], b1;
+  if (b0 < 0x80) {
+    *i = at + 1;
+    return 0;
+  }
+  if (b0 >= 0xC2 && b0 <= 0xDF && at + 1 < n &&
+      ((b1 = (unsigned char)w[at + 1]) & 0xC0) == 0x80) {
+    *i = at + 2;
+    return (b0 == 0xD8 && b1 == 0xA7) ||
+           (b0 == 0xD9 && (b1 == 0x88 || b1 == 0x8A));
+  }
+  pl_utf8_next(w, n, i);
+  return 0;
+}
+
 static void skeleton(const char *w, char *out, size_t cap) {
   size_t o = 0;
   size_t n = strlen(w), i = 0;
-  int first = 1;
+  int first = 1; /* the next character starts a word */
   while (i < n && o + 4 < cap) {
     size_t at = i;
-    uint32_t cp = pl_utf8_next(w, n, &i);
-    if (!first && (cp == 0x0627 || cp == 0x0648 || cp == 0x064A))
+    if (skel_next(w, n, &i) && !first)
       continue;
-    if (cp == ' ')
-      first = 2;
-    memcpy(out + o, w + at, i - at);
-    o += i - at;
-    first = first == 2 ? 1 : 0;
+    first = w[at] == ' ';
+    while (at < i) /* a character is 1 to 4 bytes: no memcpy call */
+      out[o++] = w[at++];
   }
   out[o] = '\0';
+}
+
+/* A skeleton compared as it is made (see skel_feed), so that a word
+ * that differs stops at its first differing letter. */
+typedef struct skel_cmp {
+  const char *k; /* the skeleton expected */
+  size_t m;      /* its bytes */
+  size_t o;      /* bytes of it matched so far */
+  int first;     /* skeleton's state: the next character starts a word */
+} skel_cmp;
+
+/* Feeds the n bytes of s (whole characters) to the comparison; returns 0
+ * as soon as the skeleton made so far is not a prefix of sc->k. After the
+ * last piece, the skeleton of the pieces equals sc->k when sc->o ==
+ * sc->m. The pieces must make fewer than 250 bytes (skeleton's limit is
+ * not applied). */
+static int skel_feed(skel_cmp *sc, const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    size_t at = i;
+    if (skel_next(s, n, &i) && !sc->first)
+      continue;
+    sc->first = s[at] == ' ';
+    for (; at < i; at++, sc->o++)
+      if (sc->o >= sc->m || sc->k[sc->o] != s[at])
+        return 0;
+  }
+  return 1;
 }
 
 static int same_name(const char *a, const char *b) {
@@ -899,7 +997,24 @@ static int is_acronym_token(const ctx *c, size_t i) {
   return letters >= 1;
 }
 
-static int push_chunk(ctx *c, const chunk *k) {
+/* A token's folded word and its forms without proclitics, made once for
+ * both the lexicon and push_chunk. */
+typedef struct word_forms {
+  const char *w; /* pl_text_norm's word */
+  size_t wl;     /* its bytes */
+  pl_peel f[4];  /* pl_lexicon_peel_forms(w, wl, f) */
+  int n;         /* ... its count */
+} word_forms;
+
+static void word_forms_of(const ctx *c, size_t tok, word_forms *wf) {
+  wf->w = norm(c, tok);
+  wf->wl = strlen(wf->w);
+  wf->n = pl_lexicon_peel_forms(wf->w, wf->wl, wf->f);
+}
+
+/* Appends chunk k; wf is k's token's word_forms when k is one token and
+ * the caller has them, else NULL. */
+static int push_chunk(ctx *c, const chunk *k, const word_forms *wf) {
   chunk *p = grow(c->ch, &c->capch, c->nch, sizeof *p);
   if (!p)
     return PL_ENOMEM;
@@ -915,11 +1030,15 @@ static int push_chunk(ctx *c, const chunk *k) {
     memcpy(q->peel, ti->peel, sizeof q->peel);
     q->lits = ti->lits;
   } else if (q->t1 - q->t0 == 1) { /* what is_lit compares */
-    const char *w = norm(c, q->t0);
-    size_t wl = strlen(w);
-    pl_peel f[4];
-    int n = pl_lexicon_peel_forms(w, wl, f);
-    for (int i = 0; i < n; i++) {
+    word_forms own;
+    if (!wf) {
+      word_forms_of(c, q->t0, &own);
+      wf = &own;
+    }
+    const char *w = wf->w;
+    size_t wl = wf->wl;
+    const pl_peel *f = wf->f;
+    for (int i = 0; i < wf->n; i++) {
       if (i)
         q->peel[q->npeel++] = f[i];
       int b = lit_find(c->ex, w + f[i].off, wl - f[i].off, f[i].al);
@@ -936,7 +1055,43 @@ static int push_chunk(ctx *c, const chunk *k) {
   return 0;
 }
 
-/* Known persons: full names and unambiguous last names. */
+/* The first letter of a word as match_person compares it: a byte below
+ * 0xC0 alone, else with the byte after it. */
+static unsigned letter_key(const char *w) {
+  unsigned char b0 = (unsigned char)w[0];
+  return b0 >= 0xC0 ? (unsigned)b0 << 8 | (unsigned char)w[1]
+                    : (unsigned)b0 << 8;
+}
+
+/* Makes ps's skeletons when its names changed. */
+static void person_skel(person *ps) {
+  if (ps->skel_ok)
+    return;
+  skeleton(ps->key, ps->skel[0], sizeof ps->skel[0]);
+  skeleton(ps->shortkey ? ps->shortkey : "", ps->skel[1], sizeof ps->skel[1]);
+  ps->skel_n[0] = strcspn(ps->skel[0], " ");
+  ps->skel_n[1] = strcspn(ps->skel[1], " ");
+  ps->skel_ok = 1;
+}
+
+/* Brings the persons' skeletons up to date and notes their first letters
+ * in c->person_first, so that match_person passes over a word no person
+ * can start at without looking at each. */
+static void index_persons(ctx *c) {
+  memset(c->person_first, 0, sizeof c->person_first);
+  for (size_t p = 0; p < c->npersons; p++) {
+    person *ps = &c->persons[p];
+    person_skel(ps);
+    for (int form = 0; form < 2; form++)
+      if (ps->skel[form][0]) {
+        unsigned b = letter_key(ps->skel[form]);
+        c->person_first[b >> 6] |= (uint64_t)1 << (b & 63);
+      }
+  }
+}
+
+/* Known persons: full names and unambiguous last names. c->person_first
+ * must be up to date (index_persons). */
 static size_t match_person(const ctx *c, size_t i, int *actor) {
   size_t best = 0;
   /* the first word with and without its proclitics; a skeleton keeps a
@@ -948,18 +1103,16 @@ static size_t match_person(const ctx *c, size_t i, int *actor) {
     return 0;
   pl_peel f[4];
   int nc = pl_lexicon_peel_forms(w, wl, f);
-  char first[4][256];
-  int made[4] = {0};
+  int maybe = 0;
+  for (int q = 0; q < nc && !maybe; q++) {
+    unsigned b = letter_key(f[q].al ? "\xd8\xa7\xd9\x84" : w + f[q].off);
+    maybe = (c->person_first[b >> 6] >> (b & 63)) & 1;
+  }
+  if (!maybe)
+    return 0; /* no person's first letter */
   for (size_t p = 0; p < c->npersons; p++) {
     person *ps = &c->persons[p];
-    if (!ps->skel_ok) {
-      skeleton(ps->key, ps->skel[0], sizeof ps->skel[0]);
-      skeleton(ps->shortkey ? ps->shortkey : "", ps->skel[1],
-               sizeof ps->skel[1]);
-      ps->skel_n[0] = strcspn(ps->skel[0], " ");
-      ps->skel_n[1] = strcspn(ps->skel[1], " ");
-      ps->skel_ok = 1;
-    }
+    person_skel(ps);
     for (int form = 0; form < 2; form++) {
       const char *k = ps->skel[form];
       if (!*k)
@@ -970,19 +1123,10 @@ static size_t match_person(const ctx *c, size_t i, int *actor) {
         const char *cw = f[q].al ? "\xd8\xa7\xd9\x84" : w + f[q].off;
         if (cw[0] != k[0] || ((unsigned char)cw[0] >= 0xC0 && cw[1] != k[1]))
           continue; /* another first letter */
-        if (!made[q]) {
-          char cand[132];
-          size_t cl = wl - f[q].off;
-          if (f[q].al) {
-            memcpy(cand, "\xd8\xa7\xd9\x84", 4);
-            memcpy(cand + 4, w + f[q].off, cl + 1);
-          } else {
-            memcpy(cand, w + f[q].off, cl + 1);
-          }
-          skeleton(cand, first[q], sizeof first[q]);
-          made[q] = 1;
-        }
-        hit = strlen(first[q]) == n && !strncmp(first[q], k, n);
+        /* the skeleton of the form (under 132 bytes) is k's first word */
+        skel_cmp sc = {k, n, 0, 1};
+        hit = (!f[q].al || skel_feed(&sc, "\xd8\xa7\xd9\x84", 4)) &&
+              skel_feed(&sc, w + f[q].off, wl - f[q].off) && sc.o == n;
       }
       if (!hit)
         continue;
@@ -1062,6 +1206,8 @@ static int build_chunks(ctx *c) {
   const pl_text *t = c->t;
   c->nch = 0;
   size_t di = 0;
+  if (c->npersons)
+    index_persons(c); /* no person is found or renamed while chunking */
   unsigned actor_kinds = (1u << LEX_STATE) | (1u << LEX_ORG) |
                          (1u << LEX_GROUP) | (1u << LEX_MEDIA) |
                          (1u << LEX_PLACE) | (1u << LEX_ROLE) |
@@ -1084,7 +1230,7 @@ static int build_chunks(ctx *c) {
       k.t1 = (uint32_t)j;
       k.end = t->toks[j - 1].end;
       k.date = (int)di++;
-      if (push_chunk(c, &k) < 0)
+      if (push_chunk(c, &k, NULL) < 0)
         return PL_ENOMEM;
       i = j;
       continue;
@@ -1095,12 +1241,17 @@ static int build_chunks(ctx *c) {
     uint32_t skip = 0;
     int e;
     tokinfo *ti = c->tok ? &c->tok[i] : NULL;
+    word_forms wf;
+    int have_wf = 0;
     if (ti && (ti->known & 1)) {
       e = ti->entry;
       n = ti->ntok;
       skip = ti->skip;
     } else {
-      e = pl_lexicon_match(c->ex->lex, t, i, actor_kinds, &n, &skip);
+      word_forms_of(c, i, &wf);
+      have_wf = 1;
+      e = pl_lexicon_match_forms(c->ex->lex, t, i, wf.w, wf.wl, wf.f, wf.n,
+                                 actor_kinds, &n, &skip);
       if (ti && n < 65536) {
         ti->known |= 1;
         ti->entry = e;
@@ -1111,9 +1262,7 @@ static int build_chunks(ctx *c) {
     const lex_entry *le = e >= 0 ? pl_lexicon_entry(c->ex->lex, e) : NULL;
     if (le && le->kind <= LEX_MEDIA && n == 1 && (tk->flags & PL_TOKF_LATIN)) {
       /* a Latin acronym form matches capitals only ("US" never "us") */
-      char cand[128];
-      snprintf(cand, sizeof cand, "%s", norm(c, i));
-      if (strlen(cand) <= 4 && !is_acronym_token(c, i) &&
+      if (strlen(norm(c, i)) <= 4 && !is_acronym_token(c, i) &&
           !(tk->flags & PL_TOKF_UPPER))
         le = NULL, e = -1;
     }
@@ -1192,7 +1341,7 @@ static int build_chunks(ctx *c) {
     if (c->final && k.actor >= 0 &&
         add_mention(c, k.actor, k.start, k.end) < 0)
       return PL_ENOMEM;
-    if (push_chunk(c, &k) < 0)
+    if (push_chunk(c, &k, have_wf && k.t1 == i + 1 ? &wf : NULL) < 0)
       return PL_ENOMEM;
     i = k.t1;
   }
@@ -1204,7 +1353,8 @@ static int build_chunks(ctx *c) {
 static int is_cue(const ctx *c, size_t ci, const char *id) {
   if (ci >= c->s_c1 || c->ch[ci].type != CH_CUE)
     return 0;
-  return !strcmp(entry_of(c, &c->ch[ci])->id, id);
+  const char *have = entry_of(c, &c->ch[ci])->id;
+  return have[0] == id[0] && !strcmp(have, id); /* most differ at once */
 }
 
 /* Is chunk ci a cue of one of the ids in alts ("meet_n|round")? */
@@ -1224,21 +1374,43 @@ static int is_cue_alt(const ctx *c, size_t ci, const char *alts) {
   return 0;
 }
 
+/* Is the word w of one-token chunk k the literal lit, or one of its
+ * forms without proclitics? */
+static int word_is(const chunk *k, const char *w, const char *lit) {
+  /* the first bytes are compared before calling strcmp: most differ */
+  if (w[0] == lit[0] && !strcmp(w, lit))
+    return 1;
+  for (int i = 0; i < k->npeel; i++) {
+    const pl_peel *f = &k->peel[i];
+    if (f->al ? !strncmp(lit, "\xd8\xa7\xd9\x84", 4) &&
+                    !strcmp(lit + 4, w + f->off)
+              : w[f->off] == lit[0] && !strcmp(lit, w + f->off))
+      return 1;
+  }
+  return 0;
+}
+
 static int is_lit(const ctx *c, size_t ci, const char *lit) {
   if (ci >= c->s_c1)
     return 0;
   const chunk *k = &c->ch[ci];
   if (k->t1 - k->t0 != 1)
     return 0;
+  return word_is(k, norm(c, k->t0), lit);
+}
+
+/* Is chunk ci one of the literals lits (NULL-terminated)? is_lit of each,
+ * with the chunk looked at once. */
+static int is_lit_any(const ctx *c, size_t ci, const char *const *lits) {
+  if (ci >= c->s_c1)
+    return 0;
+  const chunk *k = &c->ch[ci];
+  if (k->t1 - k->t0 != 1)
+    return 0;
   const char *w = norm(c, k->t0);
-  if (!strcmp(w, lit))
-    return 1;
-  for (int i = 0; i < k->npeel; i++) {
-    const pl_peel *f = &k->peel[i];
-    if (f->al ? !strncmp(lit, "\xd8\xa7\xd9\x84", 4) && !strcmp(lit + 4, w + f->off)
-              : !strcmp(lit, w + f->off))
+  for (; *lits; lits++)
+    if (word_is(k, w, *lits))
       return 1;
-  }
   return 0;
 }
 
@@ -1269,7 +1441,7 @@ static int is_particle(const char *w) {
   if (strnlen(w, 7) > 6)
     return 0; /* every particle is shorter */
   for (int i = 0; name_particles[i]; i++)
-    if (!strcmp(w, name_particles[i]))
+    if (w[0] == name_particles[i][0] && !strcmp(w, name_particles[i]))
       return 1;
   return 0;
 }
@@ -1279,21 +1451,55 @@ static int name_word_(const ctx *c, size_t ci, int first);
 /* Could word chunk ci be part of a person's name (first: as its first
  * word)? Rules ask this of the same chunks many times: the answers are
  * kept per chunk (bits: 1 known, 2 yes; 4 and 8 the same for first). */
-static int name_word(const ctx *c, size_t ci, int first) {
-  if (ci >= c->s_c1 || !c->memo)
-    return name_word_(c, ci, first);
+static inline int name_word(const ctx *c, size_t ci, int first) {
   uint8_t known = first ? 4 : 1, yes = first ? 8 : 2;
-  if (!(c->memo[ci] & known))
-    c->memo[ci] |= known | (name_word_(c, ci, first) ? yes : 0);
-  return (c->memo[ci] & yes) != 0;
+  int memo = ci < c->s_c1 && c->memo;
+  if (memo && (c->memo[ci] & known)) /* the common case: inlined */
+    return (c->memo[ci] & yes) != 0;
+  int r = name_word_(c, ci, first);
+  if (memo)
+    c->memo[ci] |= known | (r ? yes : 0);
+  return r;
 }
 
+/* Does s start with the n bytes of p (which holds no NUL)? strncmp's
+ * answer, without the call: it stops at the first differing byte, as at a
+ * NUL of s. */
+static int begins(const char *s, const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != p[i])
+      return 0;
+  return 1;
+}
+
+static int name_token(const ctx *c, size_t tok, int first);
+
+/* name_word without the chunk memo. A word chunk is one token, and the
+ * answer depends on that token only: it is also kept per token, for
+ * both passes. */
 static int name_word_(const ctx *c, size_t ci, int first) {
   if (ci >= c->s_c1 || c->ch[ci].type != CH_WORD)
     return 0;
-  const pl_token *tk = &c->t->toks[c->ch[ci].t0];
-  const char *w = norm(c, c->ch[ci].t0);
-  if (pl_lexicon_is_stop(c->ex->lex, w))
+  tokinfo *ti = c->tok ? &c->tok[c->ch[ci].t0] : NULL;
+  uint8_t known = first ? 4 : 1, yes = first ? 8 : 2;
+  if (ti && (ti->nameword & known))
+    return (ti->nameword & yes) != 0;
+  int r = name_token(c, c->ch[ci].t0, first);
+  if (ti)
+    ti->nameword |= known | (r ? yes : 0);
+  return r;
+}
+
+/* Could token tok (of a word chunk) be part of a person's name? */
+static int name_token(const ctx *c, size_t tok, int first) {
+  const pl_token *tk = &c->t->toks[tok];
+  const char *w = norm(c, tok);
+  /* a stop word is a one-word phrase of the lexicon: where
+     pl_lexicon_match found nothing (and looked: under 128 bytes) there is
+     none to look up */
+  const tokinfo *ti = c->tok ? &c->tok[tok] : NULL;
+  int looked = ti && (ti->known & 1) && ti->entry < 0 && strlen(w) < 128;
+  if (!looked && pl_lexicon_is_stop(c->ex->lex, w))
     return 0;
   if (tk->flags & PL_TOKF_ARABIC) {
     size_t n = strlen(w);
@@ -1301,26 +1507,31 @@ static int name_word_(const ctx *c, size_t ci, int first) {
       return is_particle(w) && !first;
     /* a given name takes no article: "وزير الأوقاف محمد", "رئيس النادي" */
     const char *raw = c->doc->body + tk->start; /* أل: "ألكسندر" is a name */
-    if (first && n > 6 && (!strncmp(raw, "\xd8\xa7\xd9\x84", 4) ||
-                           !strncmp(w, "\xd9\x84\xd9\x84", 4)))
+    if (first && n > 6 &&
+        (begins(raw, "\xd8\xa7\xd9\x84", 4) ||
+         begins(w, "\xd9\x84\xd9\x84", 4)))
       return 0;
     /* nor a preposition with the article: "بالديوان", "والمحكم" */
-    static const char *const art[] = {
-        "\xd8\xa8\xd8\xa7\xd9\x84", "\xd9\x88\xd8\xa7\xd9\x84",
-        "\xd9\x81\xd8\xa7\xd9\x84", "\xd9\x83\xd8\xa7\xd9\x84",
-        "\xd9\x84\xd9\x84", NULL};
-    for (int i = 0; art[i] && n > 8; i++)
-      if (!strncmp(w, art[i], strlen(art[i])))
+    static const struct {
+      const char *s; /* the prefix */
+      size_t n;      /* its bytes */
+    } art[] = {{"\xd8\xa8\xd8\xa7\xd9\x84", 6},
+               {"\xd9\x88\xd8\xa7\xd9\x84", 6},
+               {"\xd9\x81\xd8\xa7\xd9\x84", 6},
+               {"\xd9\x83\xd8\xa7\xd9\x84", 6},
+               {"\xd9\x84\xd9\x84", 4}};
+    for (size_t i = 0; i < sizeof art / sizeof art[0] && n > 8; i++)
+      if (begins(w, art[i].s, art[i].n))
         return 0;
     /* "وستخلف", "وتقول": and + a verb's prefix */
-    if (first && n >= 10 && !strncmp(w, "\xd9\x88", 2) &&
-        (!strncmp(w + 2, "\xd8\xb3", 2) || !strncmp(w + 2, "\xd8\xaa", 2) ||
-         !strncmp(w + 2, "\xd9\x8a", 2) || !strncmp(w + 2, "\xd9\x86", 2)))
+    if (first && n >= 10 && begins(w, "\xd9\x88", 2) &&
+        (begins(w + 2, "\xd8\xb3", 2) || begins(w + 2, "\xd8\xaa", 2) ||
+         begins(w + 2, "\xd9\x8a", 2) || begins(w + 2, "\xd9\x86", 2)))
       return 0;
     /* future verbs: سي/ست/سن + stem (a name may start so: سيدات) */
-    if (!first && !strncmp(w, "\xd8\xb3", 2) && n >= 8 &&
-        (!strncmp(w + 2, "\xd9\x8a", 2) || !strncmp(w + 2, "\xd8\xaa", 2) ||
-         !strncmp(w + 2, "\xd9\x86", 2)))
+    if (!first && begins(w, "\xd8\xb3", 2) && n >= 8 &&
+        (begins(w + 2, "\xd9\x8a", 2) || begins(w + 2, "\xd8\xaa", 2) ||
+         begins(w + 2, "\xd9\x86", 2)))
       return 0;
     return 1;
   }
@@ -1331,12 +1542,14 @@ static int name_word_(const ctx *c, size_t ci, int first) {
 
 /* is_particle of chunk ci's word, kept in the memo (bits 16 known, 32
  * yes). */
-static int particle_at(const ctx *c, size_t ci) {
-  if (!c->memo || ci >= c->nch)
-    return is_particle(norm(c, c->ch[ci].t0));
-  if (!(c->memo[ci] & 16))
-    c->memo[ci] |= 16 | (is_particle(norm(c, c->ch[ci].t0)) ? 32 : 0);
-  return (c->memo[ci] & 32) != 0;
+static inline int particle_at(const ctx *c, size_t ci) {
+  int memo = c->memo && ci < c->nch;
+  if (memo && (c->memo[ci] & 16)) /* the common case: inlined */
+    return (c->memo[ci] & 32) != 0;
+  int r = is_particle(norm(c, c->ch[ci].t0));
+  if (memo)
+    c->memo[ci] |= 16 | (r ? 32 : 0);
+  return r;
 }
 
 static size_t scan_name_(const ctx *c, size_t ci);
@@ -1416,11 +1629,17 @@ static size_t scan_name_(const ctx *c, size_t ci) {
   return j;
 }
 
+/* "a b" (or a or b alone when the other is empty) in the arena, or NULL
+ * when out of memory. */
 static const char *arena_cat(ctx *c, const char *a, const char *b) {
-  size_t n = strlen(a) + strlen(b) + 2;
-  char *p = pl_arena_alloc(&c->fi->arena, n);
-  if (p)
-    snprintf(p, n, "%s%s%s", a, *a && *b ? " " : "", b);
+  size_t na = strlen(a), nb = strlen(b);
+  char *p = pl_arena_alloc(&c->fi->arena, na + nb + 2);
+  if (!p)
+    return NULL;
+  memcpy(p, a, na);
+  if (na && nb)
+    p[na++] = ' ';
+  memcpy(p + na, b, nb + 1);
   return p;
 }
 
@@ -1712,9 +1931,9 @@ static size_t match_party(ctx *c, size_t ci, cap *k) {
   if (!party_start(c, ci) && !party_start(c, ci + 1))
     return 0;
   size_t j = ci;
-  if (j < c->s_c1 && (is_lit(c, j, "the") || is_lit(c, j, "a") ||
-                      is_lit(c, j, "his") || is_lit(c, j, "her") ||
-                      is_lit(c, j, "their") || is_lit(c, j, "its")))
+  static const char *const articles[] = {"the",   "a",   "his", "her",
+                                         "their", "its", NULL};
+  if (j < c->s_c1 && is_lit_any(c, j, articles))
     j++;
   if (j >= c->s_c1)
     return 0;
@@ -2653,8 +2872,6 @@ static int run_rules(ctx *c) {
     if (s && c->t->sents[s].para != c->t->sents[s - 1].para + 0 &&
         c->subj_sent + 2 < s)
       c->nsubject = 0;
-    for (size_t ri = 0; ri < c->ex->nrules; ri++)
-      c->resume[ri] = c->s_c0;
     /* the cues the sentence holds: a rule needing another cannot match */
     uint64_t have = 0, have_lits = 0;
     uint32_t have_types = 0;
@@ -2666,21 +2883,35 @@ static int run_rules(ctx *c) {
       if (c->ch[p].type == CH_PUNCT && is_comma(c, p))
         have_types |= 1u << CH_COMMA;
     }
-    /* the rules of the language whose cues the sentence holds */
-    size_t ncand = 0;
-    for (size_t ri = 0; ri < c->ex->nrules; ri++) {
+    /* the rules of the language whose cues the sentence holds, in one row
+       per chunk type a match can start at (c->cand, nr entries a row; in
+       file order, so that a chunk sees its rules in the order it would
+       among all) */
+    size_t nr = c->ex->nrules, ncand = 0;
+    size_t nrow[CH_COMMA] = {0};
+    for (size_t li = 0; li < c->nlrules; li++) {
+      size_t ri = c->lrules[li];
       const rule *r = &c->ex->rules[ri];
-      if ((r->lang & c->lang) && (r->need & have) == r->need &&
+      if ((r->need & have) == r->need &&
           (r->need_lits & have_lits) == r->need_lits &&
-          (r->need_types & have_types) == r->need_types)
-        c->cand[ncand++] = ri;
+          (r->need_types & have_types) == r->need_types) {
+        ncand++;
+        c->resume[ri] = c->s_c0; /* read for candidates only */
+        for (int ty = 0; ty < CH_COMMA; ty++)
+          if ((have_types >> ty & 1) && (r->first >> ty & 1))
+            c->cand[(size_t)ty * nr + nrow[ty]++] = ri;
+      }
     }
     for (size_t p = c->s_c0; p < c->s_c1 && ncand; p++) {
-      uint32_t type = 1u << c->ch[p].type;
-      for (size_t q = 0; q < ncand; q++) {
-        size_t ri = c->cand[q];
+      int ty = c->ch[p].type;
+      const size_t *row = &c->cand[(size_t)ty * nr];
+      for (size_t q = 0; q < nrow[ty]; q++) {
+        size_t ri = row[q];
         const rule *r = &c->ex->rules[ri];
-        if (p < c->resume[ri] || !(r->first & type))
+        if (p < c->resume[ri])
+          continue;
+        /* match_party's own first test, without a call per element */
+        if (r->party_first && !party_start(c, p) && !party_start(c, p + 1))
           continue;
         cap caps[MAX_ELEMS];
         size_t end = 0;
@@ -3269,8 +3500,13 @@ int pl_extract(pl_extractor *ex, const pl_doc *doc, pl_facts **out,
   c.fi = fi;
   c.lang = !strcmp(f->lang, "ar") ? 1 : !strcmp(f->lang, "en") ? 2 : 3;
   if (!(c.resume = calloc(ex->nrules ? ex->nrules : 1, sizeof *c.resume)) ||
-      !(c.cand = calloc(ex->nrules ? ex->nrules : 1, sizeof *c.cand)))
+      !(c.cand =
+            calloc(ex->nrules ? ex->nrules * CH_COMMA : 1, sizeof *c.cand)) ||
+      !(c.lrules = calloc(ex->nrules ? ex->nrules : 1, sizeof *c.lrules)))
     goto nomem;
+  for (size_t ri = 0; ri < ex->nrules; ri++)
+    if (ex->rules[ri].lang & c.lang)
+      c.lrules[c.nlrules++] = ri;
   if ((rc = pl_text_segment(ex->seg, doc->body, doc->body_len, &ex->text, err)) < 0)
     goto done;
   if (!(c.tok = calloc(ex->text.ntoks ? ex->text.ntoks : 1, sizeof *c.tok)))
@@ -3316,6 +3552,7 @@ done:
   free(c.dates);
   free(c.resume);
   free(c.cand);
+  free(c.lrules);
   free(c.memo);
   free(c.tok);
   pl_facts_free(f);

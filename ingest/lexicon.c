@@ -11,15 +11,22 @@
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
+/* The trie's edges live in an open-addressing hash of 8-byte slots, so
+ * that a probe touches little memory (the lexicon has tens of thousands of
+ * edges and is looked up at every token); the rest of an edge is kept
+ * with the node it leads to, which has one parent only. */
 typedef struct trie_slot {
-  uint32_t parent; /* parent node + 1 (0: empty slot) */
-  uint32_t child;  /* child node */
-  uint32_t hash;   /* low bits of hash_key(parent, tok): cheap mismatch */
-  const char *tok; /* folded token (arena) */
+  uint32_t hash;  /* hash_key(parent, tok): a cheap mismatch */
+  uint32_t child; /* node the edge leads to (0: empty slot; the root is
+                     nobody's child) */
 } trie_slot;
 
 typedef struct trie_node {
   int32_t entry[4]; /* entries ending here, by insertion (-1 unused) */
+  uint32_t parent;  /* the node before it (the root: 0) */
+  uint32_t nkids;   /* nodes after it (0: a phrase can end here only) */
+  const char *tok;  /* folded token of the edge from parent (arena; the
+                       root: NULL) */
 } trie_node;
 
 struct pl_lexicon {
@@ -33,7 +40,20 @@ struct pl_lexicon {
   size_t used;        /* slots in use */
   uint64_t stop_bloom[1024]; /* bits of stop_bit() of every one-word stop
                                 form: a clear bit means "not a stop word" */
+  uint64_t first_bloom[1024]; /* bits of first_key() of every token a
+                                 phrase starts with: a clear bit means "no
+                                 phrase starts so" without hashing */
 };
+
+/* A cheap 16-bit key of a token of n bytes from its first two bytes b0
+ * and b1 (0 when absent), its last byte bl (0 when empty) and n. */
+static unsigned first_key(unsigned char b0, unsigned char b1, unsigned char bl,
+                          size_t n) {
+  uint32_t h = (uint32_t)n * 0x9E3779B1u;
+  h ^= (uint32_t)b0 << 16 | (uint32_t)b1 << 8 | bl;
+  h *= 0x85EBCA6Bu;
+  return (h ^ (h >> 16)) & 0xFFFF;
+}
 
 /* The bloom-filter bit of a folded word (FNV-1a folded to 16 bits). */
 static unsigned stop_bit(const char *w) {
@@ -47,11 +67,22 @@ static const char *kind_names[LEX_NKINDS] = {
     "state", "org", "group", "media", "place",
     "role", "rolemod", "cue", "stop", "ordinal"};
 
-static uint64_t hash_key(uint32_t parent, const char *s) {
-  uint64_t h = 1469598103934665603ULL ^ parent;
+#define HASH_START 1469598103934665603ULL /* FNV-1a 64 offset basis */
+
+/* Feeds n bytes of s into the FNV-1a state h. */
+static uint64_t hash_bytes(uint64_t h, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+  return h;
+}
+
+static uint32_t hash_end(uint64_t h) { return (uint32_t)(h ^ (h >> 29)); }
+
+static uint32_t hash_key(uint32_t parent, const char *s) {
+  uint64_t h = HASH_START ^ parent;
   for (; *s; s++)
     h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-  return h ^ (h >> 29);
+  return hash_end(h);
 }
 
 static int grow_slots(pl_lexicon *lx) {
@@ -61,10 +92,10 @@ static int grow_slots(pl_lexicon *lx) {
     return PL_ENOMEM;
   for (size_t i = 0; i < lx->nslots; i++) {
     trie_slot *o = &lx->slots[i];
-    if (!o->parent)
+    if (!o->child)
       continue;
     size_t h = o->hash & (n - 1);
-    while (s[h].parent)
+    while (s[h].child)
       h = (h + 1) & (n - 1);
     s[h] = *o;
   }
@@ -74,18 +105,28 @@ static int grow_slots(pl_lexicon *lx) {
   return 0;
 }
 
+/* The child of node by the token pre + tok (pre: "" or a prefix such as
+ * the article, so that a peeled form needs no copy), whose hash_key is
+ * full; or -1. */
+static int64_t find_child(const pl_lexicon *lx, uint32_t node, uint32_t full,
+                          const char *pre, size_t npre, const char *tok) {
+  size_t mask = lx->nslots - 1;
+  for (size_t h = full & mask; lx->slots[h].child; h = (h + 1) & mask) {
+    const trie_slot *sl = &lx->slots[h];
+    if (sl->hash != full)
+      continue;
+    const trie_node *tn = &lx->nodes[sl->child];
+    if (tn->parent == node && !strncmp(tn->tok, pre, npre) &&
+        !strcmp(tn->tok + npre, tok))
+      return sl->child;
+  }
+  return -1;
+}
+
 static int64_t child_of(const pl_lexicon *lx, uint32_t node, const char *tok) {
   if (!lx->nslots)
     return -1;
-  uint32_t full = (uint32_t)hash_key(node, tok);
-  size_t h = full & (lx->nslots - 1);
-  while (lx->slots[h].parent) {
-    const trie_slot *sl = &lx->slots[h];
-    if (sl->hash == full && sl->parent == node + 1 && !strcmp(sl->tok, tok))
-      return sl->child;
-    h = (h + 1) & (lx->nslots - 1);
-  }
-  return -1;
+  return find_child(lx, node, hash_key(node, tok), "", 0, tok);
 }
 
 static int64_t add_child(pl_lexicon *lx, uint32_t node, const char *tok) {
@@ -102,21 +143,30 @@ static int64_t add_child(pl_lexicon *lx, uint32_t node, const char *tok) {
     lx->nodes = p;
     lx->capnodes = cap;
   }
-  uint32_t id = (uint32_t)lx->nnodes++;
-  for (int k = 0; k < 4; k++)
-    lx->nodes[id].entry[k] = -1;
   const char *copy = pl_arena_strdup(&lx->arena, tok);
   if (!copy)
     return -1;
-  uint32_t full = (uint32_t)hash_key(node, tok);
+  uint32_t id = (uint32_t)lx->nnodes++;
+  for (int k = 0; k < 4; k++)
+    lx->nodes[id].entry[k] = -1;
+  lx->nodes[id].parent = node;
+  lx->nodes[id].nkids = 0;
+  lx->nodes[id].tok = copy;
+  lx->nodes[node].nkids++;
+  uint32_t full = hash_key(node, tok);
   size_t h = full & (lx->nslots - 1);
-  while (lx->slots[h].parent)
+  while (lx->slots[h].child)
     h = (h + 1) & (lx->nslots - 1);
   lx->slots[h].hash = full;
-  lx->slots[h].parent = node + 1;
   lx->slots[h].child = id;
-  lx->slots[h].tok = copy;
   lx->used++;
+  if (node == 0) {
+    size_t n = strlen(tok);
+    unsigned key =
+        first_key((unsigned char)tok[0], n > 1 ? (unsigned char)tok[1] : 0,
+                  n ? (unsigned char)tok[n - 1] : 0, n);
+    lx->first_bloom[key >> 6] |= (uint64_t)1 << (key & 63);
+  }
   return id;
 }
 
@@ -332,6 +382,9 @@ int pl_lexicon_load(pl_lexicon **out, const char *dir,
   lx->nnodes = 1; /* node 0: the root */
   for (int k = 0; k < 4; k++)
     lx->nodes[0].entry[k] = -1;
+  lx->nodes[0].parent = 0;
+  lx->nodes[0].nkids = 0;
+  lx->nodes[0].tok = NULL;
   DIR *d = opendir(dir);
   if (!d) {
     rc = pl_error_set(err, PL_EIO, dir, "cannot open the lexicon folder: %s",
@@ -495,19 +548,48 @@ static uint32_t letter_bytes(const pl_text *t, size_t i, int letters) {
 
 int pl_lexicon_match(const pl_lexicon *lx, const pl_text *t, size_t i,
                      unsigned kinds, size_t *ntok, uint32_t *skip) {
+  if (i >= t->ntoks || t->toks[i].kind == PL_TOK_PUNCT) {
+    *ntok = 0;
+    *skip = 0;
+    return -1;
+  }
+  const char *w = pl_text_norm(t, i);
+  size_t wl = strlen(w);
+  pl_peel f[4];
+  int nf = wl < 128 ? pl_lexicon_peel_forms(w, wl, f) : 0;
+  return pl_lexicon_match_forms(lx, t, i, w, wl, f, nf, kinds, ntok, skip);
+}
+
+int pl_lexicon_match_forms(const pl_lexicon *lx, const pl_text *t, size_t i,
+                           const char *w, size_t wl, const pl_peel *f, int nf,
+                           unsigned kinds, size_t *ntok, uint32_t *skip) {
   *ntok = 0;
   *skip = 0;
-  if (i >= t->ntoks || t->toks[i].kind == PL_TOK_PUNCT)
+  if (i >= t->ntoks || t->toks[i].kind == PL_TOK_PUNCT || !lx->nslots)
     return -1;
-  char cand[4][128];
-  int letters[4];
-  int nc = pl_lexicon_peel(pl_text_norm(t, i), cand, letters);
+  if (wl >= 128)
+    return -1; /* longer than any form (pl_lexicon_peel gives nothing) */
+  /* the word's forms without proclitics, looked up in place: a form is
+     "ال" (when al) and then w from off, hashed as one token */
+  int nc = nf;
   int best = -1;
   size_t best_n = 0;
   int best_letters = 0;
   uint32_t sent = t->toks[i].sent;
+  const unsigned char *u = (const unsigned char *)w;
   for (int c = 0; c < nc; c++) {
-    int64_t node = child_of(lx, 0, cand[c]);
+    const char *pre = f[c].al ? AR_AL : "";
+    size_t npre = f[c].al ? 4 : 0;
+    size_t n = wl - f[c].off; /* bytes after pre */
+    unsigned key =
+        f[c].al ? first_key(0xD8, 0xA7, n ? u[wl - 1] : 0x84, n + 4)
+                : first_key(n ? u[f[c].off] : 0, n > 1 ? u[f[c].off + 1] : 0,
+                            n ? u[wl - 1] : 0, n);
+    if (!(lx->first_bloom[key >> 6] >> (key & 63) & 1))
+      continue; /* no phrase starts with this form */
+    uint64_t h = hash_bytes(HASH_START, pre, npre);
+    h = hash_bytes(h, w + f[c].off, wl - f[c].off);
+    int64_t node = find_child(lx, 0, hash_end(h), pre, npre, w + f[c].off);
     size_t j = i + 1;
     while (node >= 0) {
       const trie_node *tn = &lx->nodes[node];
@@ -516,11 +598,13 @@ int pl_lexicon_match(const pl_lexicon *lx, const pl_text *t, size_t i,
           if (j - i > best_n) {
             best = tn->entry[k];
             best_n = j - i;
-            best_letters = letters[c];
+            best_letters = f[c].letters;
           }
           break;
         }
       }
+      if (!tn->nkids)
+        break; /* no longer phrase goes on from here */
       while (j < t->ntoks && t->toks[j].sent == sent && is_hyphen(t, j) &&
              j + 1 < t->ntoks)
         j++;

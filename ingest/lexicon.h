@@ -66,6 +66,14 @@ typedef struct pl_peel {
 } pl_peel;
 int pl_lexicon_peel_forms(const char *w, size_t wl, pl_peel out[4]);
 
+/* pl_lexicon_match for a caller that has token i's folded word w (wl
+ * bytes, pl_text_norm's) and its forms f (nf of them, from
+ * pl_lexicon_peel_forms(w, wl, f)) already: the same answer, without
+ * making them again. */
+int pl_lexicon_match_forms(const pl_lexicon *lx, const pl_text *t, size_t i,
+                           const char *w, size_t wl, const pl_peel *f, int nf,
+                           unsigned kinds, size_t *ntok, uint32_t *skip);
+
 /* Entries in the lexicon (indices 0 .. count-1). */
 size_t pl_lexicon_count(const pl_lexicon *lx);
 
