@@ -9,17 +9,25 @@
 #include <parley/text.h>
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static uint64_t rotl64(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 
+/* The little-endian 64-bit word at p: one load where the machine is
+ * little-endian (GCC and Clang say so), else byte by byte. */
 static uint64_t read_le64(const unsigned char *p) {
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&            \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+#else
   uint64_t v = 0;
   for (int i = 7; i >= 0; i--)
     v = (v << 8) | p[i];
   return v;
+#endif
 }
 
 #define P1 0x9E3779B185EBCA87ULL
@@ -66,21 +74,30 @@ static void count_scripts(const unsigned char *s, size_t n, size_t *arabic,
                           size_t *latin, size_t *other) {
   size_t ar = 0, la = 0, ot = 0;
   size_t i = 0;
+  /* Is U+0600 + k (k < 128: the two-byte code points led by D8 or D9) a
+   * letter? '1' for U+0620..U+064A but tatweel (U+0640), and for
+   * U+066E..U+067F; read as core_letter[k] & 1. */
+  static const char core_letter[129] = "00000000000000000000000000000000"
+                                       "11111111111111111111111111111111"
+                                       "01111111111000000000000000000000"
+                                       "00000000000000111111111111111111";
   while (i < n) {
     unsigned c = s[i];
     if (c < 0x80) {
-      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-        la++;
+      la += (c | 0x20) - 'a' < 26;
       i++;
       continue;
     }
     uint32_t cp;
-    if (c >= 0xD8 && c <= 0xD9 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-      /* Fast path: U+0600..U+067F, the core Arabic letters. */
-      cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-      i += 2;
-      if ((cp >= 0x0620 && cp <= 0x064A && cp != 0x0640) || cp >= 0x066E)
-        ar++;
+    if ((c & 0xFE) == 0xD8 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      /* Fast path: a run of core Arabic code points (a word) */
+      do {
+        ar += (size_t)(core_letter[((c & 1) << 6) | (s[i + 1] & 0x3F)] & 1);
+        i += 2;
+        if (i + 1 >= n)
+          break;
+        c = s[i];
+      } while ((c & 0xFE) == 0xD8 && (s[i + 1] & 0xC0) == 0x80);
       continue;
     }
     size_t at = i;
@@ -118,8 +135,13 @@ void pl_doc_finish(pl_doc *doc) {
   size_t n = doc->body ? doc->body_len : 0;
   uint64_t h1, h2;
   hash128(p, n, &h1, &h2);
-  snprintf(doc->id, sizeof doc->id, "%016llx%016llx", (unsigned long long)h1,
-           (unsigned long long)h2);
+  /* "%016llx%016llx" without snprintf */
+  static const char hex[] = "0123456789abcdef";
+  for (int k = 0; k < 16; k++) {
+    doc->id[k] = hex[(h1 >> (60 - 4 * k)) & 15];
+    doc->id[16 + k] = hex[(h2 >> (60 - 4 * k)) & 15];
+  }
+  doc->id[32] = '\0';
   if (!doc->lang[0]) {
     size_t ar, la, ot;
     count_scripts(p, n, &ar, &la, &ot);

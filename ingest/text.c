@@ -1,5 +1,11 @@
 /* The text pipeline: ICU sentence and word breaks over UTF-16, each word
- * folded for matching, every token mapped back to the original bytes. */
+ * folded for matching, every token mapped back to the original bytes.
+ *
+ * Cost: ICU's break iterators are most of it; everything else is one pass
+ * to UTF-16 (which also notes the newlines) and one walk over each word's
+ * UTF-16 units that classifies, splits and folds through a table for the
+ * code points below U+0700 (ASCII, Latin, Arabic), so the bytes are decoded
+ * once and each token is folded as it is split off. */
 #include <parley/text.h>
 
 #include "buf.h"
@@ -18,8 +24,9 @@ struct pl_segmenter {
   UChar *u16;            /* the text as UTF-16 */
   uint32_t *map;         /* UTF-16 index -> byte offset; map[len] = bytes */
   size_t cap;            /* units allocated in u16 and map */
-  uint8_t ar_class[256]; /* U+0600..U+06FF: bit 1 u_isdigit, bit 2
-                            u_isalpha (ICU's answers, asked once) */
+  int32_t *nls;          /* UTF-16 indexes of the text's '\n', ascending */
+  size_t nnls;           /* entries used in nls */
+  size_t capnls;         /* entries allocated in nls */
 };
 
 typedef struct text_impl {
@@ -27,7 +34,6 @@ typedef struct text_impl {
   size_t captoks;  /* tokens allocated */
   size_t capsents; /* sentences allocated */
 } text_impl;
-
 /* pl_utf8_next, inlined in this file's loops. */
 static inline uint32_t utf8_dec(const char *str, size_t n, size_t *i) {
   const unsigned char *s = (const unsigned char *)str;
@@ -185,18 +191,71 @@ static int fold_cp(pl_buf *b, uint32_t cp) {
  * 0 for what folding drops, "." and "'" too ("U.S." folds like "US").
  * Every fold there is one or two bytes. Filled once from fold_fast. */
 static uint16_t fast_fold[256];
-static once_flag fast_fold_once = ONCE_FLAG_INIT;
 
-static void fast_fold_init(void) {
+/* What segmentation needs of a UTF-16 unit below U+0700 (ASCII, Latin,
+ * Greek, Cyrillic, Hebrew, Arabic), read from one table entry: the unit's
+ * fold as pl_text_fold makes it, as UTF-8 (bits 0-7 its first byte, bits
+ * 8-15 its second, CL_LEN its length: every fold there is a code point
+ * below U+0700, or nothing), and these bits. */
+enum {
+  CL_DIGIT = 1 << 16,   /* u_isdigit */
+  CL_ALPHA = 1 << 17,   /* u_isalpha */
+  CL_ARABIC = 1 << 18,  /* U+0600..U+06FF */
+  CL_LATIN = 1 << 19,   /* below U+0250 and u_isalpha */
+  CL_UPPER = 1 << 20,   /* CL_LATIN and u_isupper */
+  CL_SPECIAL = 1 << 21, /* not the plain case: the apostrophe, the space
+                           (a NUL byte in the source is a space in UTF-16
+                           but folds to nothing) and the units whose fold
+                           takes fold_cp's slow path (length 0 here) */
+  CL_LEN_SHIFT = 22,    /* bits 22-23: bytes of the fold (0-2) */
+  CL_SPACE = 1 << 24    /* u_isUWhiteSpace */
+};
+static uint32_t unit_class[0x700];
+static once_flag tables_once = ONCE_FLAG_INIT;
+
+/* u_isUWhiteSpace without the call below U+0700 (ICU's answer kept in
+ * unit_class; tables_init has run: pl_segmenter_new runs it). */
+static inline int is_space(UChar32 c) {
+  if (c < 0x700)
+    return (unit_class[c] & CL_SPACE) != 0;
+  return u_isUWhiteSpace(c);
+}
+
+/* Fills fast_fold and unit_class (once per process: ICU's answers never
+ * change). */
+static void tables_init(void) {
   for (uint32_t k = 0; k < 256; k++) {
     uint32_t cp = k < 128 ? k : 0x0600 + (k - 128);
     fast_fold[k] = cp == '.' || cp == '\'' ? 0 : (uint16_t)fold_fast(cp);
+  }
+  for (uint32_t cp = 0; cp < 0x700; cp++) {
+    uint32_t f = cp == '.' || cp == '\'' ? 0 : fold_fast(cp), c = 0;
+    if (f == 0xFFFFFFFF || cp == '\'' || cp == ' ')
+      c = CL_SPECIAL;
+    if (f == 0xFFFFFFFF || f == 0)
+      ; /* no bytes */
+    else if (f < 0x80)
+      c |= f | 1u << CL_LEN_SHIFT;
+    else
+      c |= (0xC0 | (f >> 6)) | (0x80 | (f & 0x3F)) << 8 | 2u << CL_LEN_SHIFT;
+    if (u_isdigit((UChar32)cp))
+      c |= CL_DIGIT;
+    if (u_isalpha((UChar32)cp)) {
+      c |= CL_ALPHA;
+      if (cp < 0x250)
+        c |= CL_LATIN | (u_isupper((UChar32)cp) ? CL_UPPER : 0);
+    }
+    if (cp >= 0x0600)
+      c |= CL_ARABIC;
+    if (u_isUWhiteSpace((UChar32)cp))
+      c |= CL_SPACE;
+    unit_class[cp] = c;
   }
 }
 
 int pl_text_fold(const char *s, size_t n, void *out) {
   pl_buf *b = out;
-  call_once(&fast_fold_once, fast_fold_init);
+  call_once(&tables_once, tables_init);
   /* the fast path writes at most what it reads */
   if (pl_buf_reserve(b, n) < 0)
     return PL_ENOMEM;
@@ -281,9 +340,7 @@ int pl_segmenter_new(pl_segmenter **out, pl_error *err) {
     return pl_error_set(err, PL_EINPUT, NULL, "icu break iterator: %s",
                         u_errorName(st));
   }
-  for (int k = 0; k < 256; k++)
-    seg->ar_class[k] = (uint8_t)((u_isdigit(0x0600 + k) ? 1 : 0) |
-                                 (u_isalpha(0x0600 + k) ? 2 : 0));
+  call_once(&tables_once, tables_init);
   *out = seg;
   return 0;
 }
@@ -297,6 +354,7 @@ void pl_segmenter_free(pl_segmenter *seg) {
     ubrk_close(seg->sents);
   free(seg->u16);
   free(seg->map);
+  free(seg->nls);
   free(seg);
 }
 
@@ -310,11 +368,39 @@ void pl_text_clear(pl_text *t) {
   memset(t, 0, sizeof *t);
 }
 
-/* Converts src to UTF-16 with the index map. */
+/* Notes a newline at UTF-16 index k. */
+static int note_newline(pl_segmenter *seg, int32_t k) {
+  if (seg->nnls == seg->capnls) {
+    size_t cap = seg->capnls ? seg->capnls * 2 : 256;
+    int32_t *p = realloc(seg->nls, cap * sizeof *p);
+    if (!p)
+      return PL_ENOMEM;
+    seg->nls = p;
+    seg->capnls = cap;
+  }
+  seg->nls[seg->nnls++] = k;
+  return 0;
+}
+
+/* Are the eight bytes at p all printable ASCII (0x20-0x7F)? One 64-bit
+ * test: no high bit set, and no byte below 0x20 (the "has a byte less
+ * than n" test of the bit-twiddling hacks, exact for the whole word). */
+static inline int printable8(const unsigned char *p) {
+  uint64_t w;
+  memcpy(&w, p, 8);
+  const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  return ((w | ((w - ones * 0x20) & ~w)) & highs) == 0;
+}
+
+/* Converts src to UTF-16 with the index map (a NUL byte becomes a space),
+ * noting where the newlines are. */
 static int to_utf16(pl_segmenter *seg, const char *src, size_t len,
                     int32_t *u16len) {
   if (len + 1 > seg->cap) {
-    size_t cap = len + 1 < 1024 ? 1024 : len + 1;
+    /* grown geometrically: articles come in every length */
+    size_t cap = seg->cap < 1024 ? 1024 : seg->cap;
+    while (cap < len + 1)
+      cap *= 2;
     UChar *u = realloc(seg->u16, cap * sizeof *u);
     if (u)
       seg->u16 = u;
@@ -325,126 +411,261 @@ static int to_utf16(pl_segmenter *seg, const char *src, size_t len,
       return PL_ENOMEM;
     seg->cap = cap;
   }
-  size_t i = 0;
-  int32_t k = 0;
+  const unsigned char *s = (const unsigned char *)src;
+  UChar *u16 = seg->u16;
+  uint32_t *map = seg->map;
+  size_t i = 0, k = 0;
+  seg->nnls = 0;
   while (i < len) {
+    /* The common code points in a tight loop while two bytes are left:
+     * printable ASCII, and two-byte sequences (Arabic letters). */
+    while (i + 1 < len) {
+      unsigned c = s[i], c2 = s[i + 1];
+      if (c - 0xC2 < 0x1E && (c2 & 0xC0) == 0x80) {
+        /* a run of two-byte sequences (an Arabic word) */
+        do {
+          map[k] = (uint32_t)i;
+          u16[k++] = (UChar)(((c & 0x1F) << 6) | (c2 & 0x3F));
+          i += 2;
+          if (i + 1 >= len)
+            break;
+          c = s[i];
+          c2 = s[i + 1];
+        } while (c - 0xC2 < 0x1E && (c2 & 0xC0) == 0x80);
+      } else if (c - 0x20 < 0x60) {
+        if (c2 < 0x80 && i + 8 <= len && printable8(s + i)) {
+          /* eight printable ASCII bytes (English text) at once */
+          uint32_t *m = map + k, at = (uint32_t)i;
+          UChar *u = u16 + k;
+          const unsigned char *q = s + i;
+          m[0] = at, m[1] = at + 1, m[2] = at + 2, m[3] = at + 3;
+          m[4] = at + 4, m[5] = at + 5, m[6] = at + 6, m[7] = at + 7;
+          u[0] = q[0], u[1] = q[1], u[2] = q[2], u[3] = q[3];
+          u[4] = q[4], u[5] = q[5], u[6] = q[6], u[7] = q[7];
+          i += 8;
+          k += 8;
+          continue;
+        }
+        map[k] = (uint32_t)i++;
+        u16[k++] = (UChar)c;
+      } else
+        break;
+    }
+    if (i >= len)
+      break;
+    /* one code point of any other kind */
     size_t at = i;
-    uint32_t cp;
-    if ((unsigned char)src[i] < 0x80)
-      cp = (unsigned char)src[i++];
-    else
-      cp = utf8_dec(src, len, &i);
+    uint32_t cp = utf8_dec(src, len, &i);
     if (cp == 0)
       cp = ' ';
+    else if (cp == '\n' && note_newline(seg, (int32_t)k) < 0)
+      return PL_ENOMEM;
+    map[k] = (uint32_t)at;
     if (cp >= 0x10000) {
-      seg->map[k] = (uint32_t)at;
-      seg->u16[k++] = (UChar)(0xD7C0 + (cp >> 10));
-      seg->map[k] = (uint32_t)at;
-      seg->u16[k++] = (UChar)(0xDC00 | (cp & 0x3FF));
-    } else {
-      seg->map[k] = (uint32_t)at;
-      seg->u16[k++] = (UChar)cp;
-    }
+      u16[k++] = (UChar)(0xD7C0 + (cp >> 10));
+      map[k] = (uint32_t)at;
+      u16[k++] = (UChar)(0xDC00 | (cp & 0x3FF));
+    } else
+      u16[k++] = (UChar)cp;
   }
-  seg->map[k] = (uint32_t)len;
-  *u16len = k;
+  map[k] = (uint32_t)len;
+  *u16len = (int32_t)k;
   return 0;
 }
 
-static int push_token(pl_text *t, text_impl *im, pl_buf *norm, uint32_t s,
-                      uint32_t e, int kind, int flags, uint32_t sent) {
-  if (t->ntoks == im->captoks) {
-    size_t cap = im->captoks ? im->captoks * 2 : 256;
-    pl_token *p = realloc(t->toks, cap * sizeof *p);
-    if (!p)
-      return PL_ENOMEM;
-    t->toks = p;
-    im->captoks = cap;
-  }
-  pl_token *tk = &t->toks[t->ntoks];
-  tk->start = s;
-  tk->end = e;
-  tk->kind = (uint8_t)kind;
-  tk->flags = (uint8_t)flags;
-  tk->sent = sent;
-  tk->norm = (uint32_t)norm->len;
-  if (kind == PL_TOK_PUNCT) {
-    if (pl_buf_append(norm, t->src + s, e - s) < 0)
-      return PL_ENOMEM;
-  } else if (pl_text_fold(t->src + s, e - s, norm) < 0)
+/* Makes room for one more token (doubling the array). */
+static int grow_toks(pl_text *t, text_impl *im) {
+  size_t cap = im->captoks ? im->captoks * 2 : 256;
+  pl_token *p = realloc(t->toks, cap * sizeof *p);
+  if (!p)
     return PL_ENOMEM;
-  size_t nl = norm->len - tk->norm;
-  tk->norm_len = (uint16_t)(nl > 65535 ? 65535 : nl);
-  if (pl_buf_putc(norm, '\0') < 0)
-    return PL_ENOMEM;
-  t->ntoks++;
+  t->toks = p;
+  im->captoks = cap;
   return 0;
 }
 
-/* Splits a word into runs (Arabic letters | digits; "'s" apart) and pushes
- * each as a token. */
+/* Appends a token whose folded form is norm[nstart, norm->len) and ends
+ * that form with a NUL (norm has room for it). The caller counts the
+ * token in its sentence. */
+static inline int add_token(pl_text *t, text_impl *im, pl_buf *norm,
+                            uint32_t s, uint32_t e, size_t nstart, int kind,
+                            int flags, uint32_t sent) {
+  if (t->ntoks == im->captoks && grow_toks(t, im) < 0)
+    return PL_ENOMEM;
+  size_t nl = norm->len - nstart;
+  norm->data[norm->len++] = '\0';
+  pl_token tk = {s, e, (uint32_t)nstart, (uint16_t)(nl > 65535 ? 65535 : nl),
+                 (uint8_t)kind, (uint8_t)flags, sent};
+  t->toks[t->ntoks++] = tk;
+  return 0;
+}
+
+/* The classes (CL_*) of a code point at or above U+0700, asked of ICU. */
+static uint32_t wide_class(uint32_t cp) {
+  return CL_SPECIAL | (u_isdigit((UChar32)cp) ? CL_DIGIT : 0) |
+         (u_isalpha((UChar32)cp) ? CL_ALPHA : 0);
+}
+
+/* Makes room in b for n more bytes and its NUL (pl_buf_reserve without
+ * the call when there is room). */
+static inline int room(pl_buf *b, size_t n) {
+  return b->len + n + 1 <= b->cap ? 0 : pl_buf_reserve(b, n);
+}
+
+/* Writes the fold of a unit of class cl (below U+0700) at o and returns
+ * the end of it. Both bytes are stored whatever the length, which saves a
+ * branch: push_word's room (twice the bytes) covers the spare byte, which
+ * the next write or the token's NUL overwrites. */
+static inline char *put_fold(char *o, uint32_t cl) {
+  o[0] = (char)(cl & 0xFF);
+  o[1] = (char)((cl >> 8) & 0xFF);
+  return o + ((cl >> CL_LEN_SHIFT) & 3);
+}
+
+/* Splits the word at UTF-16 units [a, b) into runs (Arabic letters |
+ * digits; "'s" apart), folds each run into norm as it goes (what
+ * pl_text_fold makes of the run's bytes: folding is code point by code
+ * point) and pushes each as a token. */
 static int push_word(const pl_segmenter *seg, pl_text *t, text_impl *im,
-                     pl_buf *norm, uint32_t s, uint32_t e, int para,
+                     pl_buf *norm, int32_t a, int32_t b, int para,
                      uint32_t sent) {
-  const char *src = t->src;
-  size_t i = s;
-  uint32_t run = s;
-  int prev = -1; /* 0 letter, 1 digit */
+  const UChar *u16 = seg->u16;
+  const uint32_t *map = seg->map;
+  uint32_t run = map[a];  /* byte where the current run starts */
+  uint32_t run_cl = 0;    /* classes of the run's first code point */
+  int run_high = 0;       /* is that code point non-ASCII? */
+  int fresh = 1;          /* no code point in the run yet */
+  int prev = -1;          /* 0 letter, 1 digit */
   int flags = para ? PL_TOKF_PARA : 0;
-  while (i < e) {
-    size_t at = i;
-    uint32_t cp = utf8_dec(src, e, &i);
-    if (cp == '\'' || cp == 0x2019) {
-      if (at > run) {
-        if (push_token(t, im, norm, run, (uint32_t)at,
-                       prev == 1 ? PL_TOK_NUM : PL_TOK_WORD, flags, sent) < 0)
-          return PL_ENOMEM;
-        flags = 0;
+  size_t nstart = norm->len; /* where the run's fold starts */
+  /* Every fold below U+0700 is at most as long as its UTF-8 and every
+   * token ends in one NUL, so twice the bytes left is room enough until a
+   * slow-path fold, after which room is made again. */
+  if (room(norm, 2 * (size_t)(map[b] - run) + 1) < 0)
+    return PL_ENOMEM;
+  /* the fold is written through o (norm->data + norm->len), kept in a
+   * local because a char store could alias norm->len */
+  char *o = norm->data + norm->len;
+  for (int32_t k = a; k < b;) {
+    if (!fresh && prev != 1) {
+      /* The common case in a tight loop: letters, marks and dots (no
+       * digit, no apostrophe) going on a run of letters, where nothing
+       * splits and only the folds are written. */
+      uint32_t seen = 0; /* the classes met */
+      while (k < b && u16[k] < 0x700) {
+        uint32_t cl = unit_class[u16[k]];
+        if (cl & (CL_SPECIAL | CL_DIGIT))
+          break;
+        o = put_fold(o, cl);
+        seen |= cl;
+        k++;
       }
-      run = (uint32_t)i;
+      if (seen & CL_ALPHA)
+        prev = 0;
+      if (k >= b)
+        break;
+    }
+    int32_t k0 = k;
+    uint32_t cp = u16[k++], cl;
+    if (cp < 0x700)
+      cl = unit_class[cp];
+    else {
+      if (U16_IS_LEAD(cp) && k < b && U16_IS_TRAIL(u16[k]))
+        cp = (uint32_t)U16_GET_SUPPLEMENTARY(cp, u16[k++]);
+      cl = wide_class(cp);
+    }
+    uint32_t at = map[k0];
+    if ((cl & CL_SPECIAL) && (cp == '\'' || cp == 0x2019)) {
+      if (at > run) {
+        norm->len = (size_t)(o - norm->data);
+        if (add_token(t, im, norm, run, at, nstart,
+                      prev == 1 ? PL_TOK_NUM : PL_TOK_WORD, flags, sent) < 0)
+          return PL_ENOMEM;
+        o = norm->data + norm->len;
+        flags = 0;
+        nstart = norm->len;
+      }
+      run = map[k];
+      fresh = 1;
       prev = -1;
       continue;
     }
-    int arabic = cp >= 0x0600 && cp <= 0x06FF;
-    int digit, alpha;
-    if (cp < 0x80) {
-      digit = cp >= '0' && cp <= '9';
-      alpha = (cp | 32) >= 'a' && (cp | 32) <= 'z';
-    } else if (arabic) {
-      digit = seg->ar_class[cp - 0x0600] & 1;
-      alpha = (seg->ar_class[cp - 0x0600] >> 1) & 1;
-    } else {
-      digit = u_isdigit((UChar32)cp) ? 1 : 0;
-      alpha = u_isalpha((UChar32)cp) ? 1 : 0;
-    }
+    int digit = (cl & CL_DIGIT) != 0, arabic = (cl & CL_ARABIC) != 0;
     if (prev >= 0 && digit != prev && (arabic || prev == 0) && at > run &&
-        (arabic || (src[run] & 0x80))) {
-      if (push_token(t, im, norm, run, (uint32_t)at,
-                     prev == 1 ? PL_TOK_NUM : PL_TOK_WORD, flags, sent) < 0)
+        (arabic || run_high)) {
+      norm->len = (size_t)(o - norm->data);
+      if (add_token(t, im, norm, run, at, nstart,
+                    prev == 1 ? PL_TOK_NUM : PL_TOK_WORD, flags, sent) < 0)
         return PL_ENOMEM;
+      o = norm->data + norm->len;
       flags = 0;
-      run = (uint32_t)at;
+      nstart = norm->len;
+      run = at;
+      fresh = 1;
     }
-    if (alpha || digit)
+    if (fresh) {
+      run_cl = cl;
+      run_high = cp >= 0x80;
+      fresh = 0;
+    }
+    if (!(cl & CL_SPECIAL))
+      o = put_fold(o, cl);
+    else if (cp == ' ') {
+      if (t->src[at] != '\0') /* a NUL byte folds to nothing */
+        *o++ = ' ';
+    } else if (cp != '.' && cp != 0x2019) {
+      norm->len = (size_t)(o - norm->data);
+      if (fold_cp(norm, cp) < 0 ||
+          room(norm, 2 * (size_t)(map[b] - map[k]) + 1) < 0)
+        return PL_ENOMEM;
+      o = norm->data + norm->len;
+    }
+    if (cl & (CL_ALPHA | CL_DIGIT))
       prev = digit;
   }
-  if (e > run) {
+  norm->len = (size_t)(o - norm->data);
+  if (!fresh) {
     /* script flags from the run's first letter */
-    size_t j = run;
-    uint32_t cp = pl_utf8_next(src, e, &j);
-    if (cp >= 0x0600 && cp <= 0x06FF)
+    if (run_cl & CL_ARABIC)
       flags |= PL_TOKF_ARABIC;
-    else if (cp < 0x250 && u_isalpha((UChar32)cp)) {
-      flags |= PL_TOKF_LATIN;
-      if (u_isupper((UChar32)cp))
-        flags |= PL_TOKF_UPPER;
-    }
-    if (push_token(t, im, norm, run, e, prev == 1 ? PL_TOK_NUM : PL_TOK_WORD,
-                   flags, sent) < 0)
+    else if (run_cl & CL_LATIN)
+      flags |= PL_TOKF_LATIN | (run_cl & CL_UPPER ? PL_TOKF_UPPER : 0);
+    if (add_token(t, im, norm, run, map[b], nstart,
+                  prev == 1 ? PL_TOK_NUM : PL_TOK_WORD, flags, sent) < 0)
       return PL_ENOMEM;
   }
-  /* script flags for earlier runs of this word */
   return 0;
+}
+
+/* Pushes each code point of the non-word segment [a, b) but spaces and
+ * joiners as a punctuation token (its bytes as they are). Returns 1 when
+ * it pushed one, 0 when none, or PL_ENOMEM. */
+static int push_punct(const pl_segmenter *seg, pl_text *t, text_impl *im,
+                      pl_buf *norm, int32_t a, int32_t b, int para,
+                      uint32_t sent) {
+  const UChar *u16 = seg->u16;
+  const uint32_t *map = seg->map;
+  int pushed = 0;
+  /* each token's bytes and its NUL */
+  if (room(norm, 2 * (size_t)(map[b] - map[a]) + 1) < 0)
+    return PL_ENOMEM;
+  for (int32_t k = a; k < b;) {
+    UChar32 c;
+    int32_t k0 = k;
+    U16_NEXT(u16, k, b, c);
+    if (is_space(c) || c == 0x200C || c == 0x200D || c == 0x200F ||
+        c == 0x200E)
+      continue;
+    /* a few bytes: copied inline */
+    size_t nstart = norm->len;
+    for (uint32_t j = map[k0]; j < map[k]; j++)
+      norm->data[norm->len++] = t->src[j];
+    if (add_token(t, im, norm, map[k0], map[k], nstart, PL_TOK_PUNCT,
+                  para && !pushed ? PL_TOKF_PARA : 0, sent) < 0)
+      return PL_ENOMEM;
+    pushed = 1;
+  }
+  return pushed;
 }
 
 /* Does [s, e) end with a dotted capital abbreviation such as "U.S." or
@@ -497,106 +718,110 @@ int pl_text_segment(pl_segmenter *seg, const char *src, size_t len,
     rc = PL_ENOMEM;
     goto done;
   }
+  const UChar *u16 = seg->u16;
+  const uint32_t *map = seg->map;
   UErrorCode st = U_ZERO_ERROR;
-  ubrk_setText(seg->sents, seg->u16, n16, &st);
-  ubrk_setText(seg->words, seg->u16, n16, &st);
+  ubrk_setText(seg->sents, u16, n16, &st);
+  ubrk_setText(seg->words, u16, n16, &st);
   if (U_FAILURE(st)) {
     rc = pl_error_set(err, PL_EINPUT, NULL, "icu: %s", u_errorName(st));
     goto done;
   }
   /* Sentences, split further at newlines; trailing spaces trimmed. */
   uint32_t para = 0;
+  size_t nl = 0; /* the first of seg->nls not before x */
   int32_t a = ubrk_first(seg->sents);
   for (int32_t b = ubrk_next(seg->sents); b != UBRK_DONE;
        a = b, b = ubrk_next(seg->sents)) {
     int32_t x = a;
     while (x < b) {
-      while (x < b && u_isUWhiteSpace(seg->u16[x])) {
-        if (seg->u16[x] == '\n')
+      while (x < b && is_space(u16[x])) {
+        if (u16[x] == '\n')
           para++;
         x++;
       }
       if (x >= b)
         break;
-      int32_t y = x;
-      while (y < b && seg->u16[y] != '\n')
-        y++;
+      while (nl < seg->nnls && seg->nls[nl] < x)
+        nl++;
+      int32_t y = nl < seg->nnls && seg->nls[nl] < b ? seg->nls[nl] : b;
       int32_t z = y;
-      while (z > x && u_isUWhiteSpace(seg->u16[z - 1]))
+      while (z > x && is_space(u16[z - 1]))
         z--;
       /* ICU breaks after "U.S." before a capital: join such sentences */
       if (t->nsents && t->sents[t->nsents - 1].para == para &&
           ends_abbrev(src, t->sents[t->nsents - 1].start,
                       t->sents[t->nsents - 1].end)) {
-        t->sents[t->nsents - 1].end = seg->map[z];
+        t->sents[t->nsents - 1].end = map[z];
         x = y;
         continue;
       }
-      if (push_sentence(t, im, seg->map[x], seg->map[z], para) < 0) {
+      if (push_sentence(t, im, map[x], map[z], para) < 0) {
         rc = PL_ENOMEM;
         goto done;
       }
       x = y;
     }
   }
-  /* Words, assigned to sentences by position. */
-  size_t si = 0;
+  /* Words, assigned to sentences by position (the sentences are fixed
+   * now: kept in locals, which a char store could not change). */
+  pl_sentence *sents = t->sents;
+  size_t nsents = t->nsents, si = 0;
   uint32_t last_para = (uint32_t)-1;
   a = ubrk_first(seg->words);
   for (int32_t b = ubrk_next(seg->words); b != UBRK_DONE;
        a = b, b = ubrk_next(seg->words)) {
-    uint32_t s = seg->map[a], e = seg->map[b];
-    while (si < t->nsents && t->sents[si].end <= s)
+    /* A lone space, tab or newline (half the segments) pushes nothing and
+     * starts no paragraph: skipped before asking ICU for its status. */
+    if (b - a == 1 && u16[a] <= ' ' && is_space(u16[a]))
+      continue;
+    uint32_t s = map[a], e = map[b];
+    while (si < nsents && sents[si].end <= s)
       si++;
-    if (si >= t->nsents)
+    if (si >= nsents)
       break;
-    if (s < t->sents[si].start)
+    if (s < sents[si].start)
       continue; /* whitespace between sentences */
     int status = ubrk_getRuleStatus(seg->words);
-    int newpara = t->sents[si].para != last_para;
+    int newpara = sents[si].para != last_para;
+    size_t before = t->ntoks;
     if (status >= UBRK_WORD_NONE_LIMIT) {
-      if (push_word(seg, t, im, &norm, s, e, newpara, (uint32_t)si) < 0) {
+      if (push_word(seg, t, im, &norm, a, b, newpara, (uint32_t)si) < 0) {
         rc = PL_ENOMEM;
         goto done;
       }
     } else {
       /* "U.S.": the final dot of an abbreviation stays with its word */
-      if (t->ntoks && b - a == 1 && seg->u16[a] == '.' &&
+      if (t->ntoks && b - a == 1 && u16[a] == '.' &&
           t->toks[t->ntoks - 1].end == s && t->toks[t->ntoks - 1].kind == PL_TOK_WORD &&
           memchr(src + t->toks[t->ntoks - 1].start, '.',
                  t->toks[t->ntoks - 1].end - t->toks[t->ntoks - 1].start) &&
-          b < n16 && u_isUWhiteSpace(seg->u16[b]) && b + 1 < n16 &&
-          !u_isUWhiteSpace(seg->u16[b + 1])) {
+          b < n16 && is_space(u16[b]) && b + 1 < n16 &&
+          !is_space(u16[b + 1])) {
         t->toks[t->ntoks - 1].end = e;
         continue;
       }
       /* punctuation: one token per code point; spaces dropped */
-      for (int32_t k = a; k < b;) {
-        UChar32 c;
-        int32_t k0 = k;
-        U16_NEXT(seg->u16, k, b, c);
-        if (u_isUWhiteSpace(c) || c == 0x200C || c == 0x200D ||
-            c == 0x200F || c == 0x200E)
-          continue;
-        if (push_token(t, im, &norm, seg->map[k0], seg->map[k], PL_TOK_PUNCT,
-                       newpara ? PL_TOKF_PARA : 0, (uint32_t)si) < 0) {
-          rc = PL_ENOMEM;
-          goto done;
-        }
-        newpara = 0;
+      int pushed = push_punct(seg, t, im, &norm, a, b, newpara, (uint32_t)si);
+      if (pushed < 0) {
+        rc = PL_ENOMEM;
+        goto done;
       }
-      if (newpara)
+      if (newpara && !pushed)
         continue;
     }
-    last_para = t->sents[si].para;
-  }
-  for (size_t i = 0; i < t->ntoks; i++) {
-    pl_sentence *sn = &t->sents[t->toks[i].sent];
-    if (!sn->count)
-      sn->first = (uint32_t)i;
-    sn->count++;
+    /* the segment's tokens, counted in their sentence */
+    pl_sentence *sn = &sents[si];
+    if (t->ntoks > before) {
+      if (!sn->count)
+        sn->first = (uint32_t)before;
+      sn->count += (uint32_t)(t->ntoks - before);
+    }
+    last_para = sn->para;
   }
 done:
+  if (norm.data)
+    norm.data[norm.len] = '\0';
   t->norm = norm.data;
   t->norm_len = norm.len;
   im->capnorm = norm.cap;
