@@ -160,33 +160,6 @@ static int put_checked(pl_buf *b, const char *s, size_t n) {
   return 0;
 }
 
-/* Length of the valid UTF-8 sequence at p (n > 0 bytes left) whose lead
- * byte is not ASCII, or 0 when it is invalid: the rules of
- * pl_text__valid_utf8 (no overlong forms, no surrogates, nothing past
- * U+10FFFF). */
-static size_t utf8_seq(const unsigned char *p, size_t n) {
-  unsigned c = p[0];
-  size_t k;
-  if (c >= 0xC2 && c <= 0xDF)
-    k = 2;
-  else if (c >= 0xE0 && c <= 0xEF)
-    k = 3;
-  else if (c >= 0xF0 && c <= 0xF4)
-    k = 4;
-  else
-    return 0;
-  if (k > n)
-    return 0;
-  for (size_t i = 1; i < k; i++)
-    if ((p[i] & 0xC0) != 0x80)
-      return 0;
-  if (k == 3 && ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)))
-    return 0;
-  if (k == 4 && ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)))
-    return 0;
-  return k;
-}
-
 #define ONES UINT64_C(0x0101010101010101)
 #define HIGH UINT64_C(0x8080808080808080)
 
@@ -242,7 +215,7 @@ static const char *scan_plain(const char *s, const char *end, int *bad) {
       while (p + 1 < e && *p >= 0xC2 && *p <= 0xDF && (p[1] & 0xC0) == 0x80)
         p += 2;
       if (p < e && *p >= 0x80) {
-        size_t k = utf8_seq(p, (size_t)(e - p));
+        size_t k = pl_text__utf8_seq(p, (size_t)(e - p), 0);
         if (!k) {
           *bad = 1;
           k = 1;

@@ -19,6 +19,32 @@
 /* How many bytes the detector and the binary check look at. */
 #define SAMPLE_SIZE ((size_t)1 << 20)
 
+size_t pl_text__utf8_seq(const unsigned char *s, size_t n, size_t i) {
+  unsigned c = s[i];
+  size_t k;
+  if (c < 0x80)
+    return 1;
+  if (c >= 0xC2 && c <= 0xDF)
+    k = 2;
+  else if (c >= 0xE0 && c <= 0xEF)
+    k = 3;
+  else if (c >= 0xF0 && c <= 0xF4)
+    k = 4;
+  else
+    return 0;
+  if (k > n - i)
+    return 0;
+  for (size_t j = 1; j < k; j++)
+    if ((s[i + j] & 0xC0) != 0x80)
+      return 0;
+  unsigned c1 = s[i + 1];
+  if (k == 3 && ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)))
+    return 0;
+  if (k == 4 && ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)))
+    return 0;
+  return k;
+}
+
 int pl_text__valid_utf8(const char *data, size_t len) {
   const unsigned char *s = (const unsigned char *)data;
   size_t i = 0;
@@ -53,59 +79,12 @@ int pl_text__valid_utf8(const char *data, size_t len) {
       i++;
       continue;
     }
-    size_t n;
-    if (c >= 0xC2 && c <= 0xDF)
-      n = 2;
-    else if (c >= 0xE0 && c <= 0xEF)
-      n = 3;
-    else if (c >= 0xF0 && c <= 0xF4)
-      n = 4;
-    else
-      return 0;
-    if (i + n > len)
-      return 0;
-    for (size_t k = 1; k < n; k++)
-      if ((s[i + k] & 0xC0) != 0x80)
-        return 0;
-    if (n == 3) {
-      unsigned c1 = s[i + 1];
-      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0))
-        return 0; /* overlong, or a surrogate */
-    } else if (n == 4) {
-      unsigned c1 = s[i + 1];
-      if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90))
-        return 0;
-    }
+    size_t n = pl_text__utf8_seq(s, len, i);
+    if (!n)
+      return 0; /* invalid, overlong, a surrogate or past U+10FFFF */
     i += n;
   }
   return 1;
-}
-
-/* Length of the valid UTF-8 sequence at s[i] (n bytes in all), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n, size_t i) {
-  unsigned c = s[i];
-  size_t k;
-  if (c < 0x80)
-    return 1;
-  if (c >= 0xC2 && c <= 0xDF)
-    k = 2;
-  else if (c >= 0xE0 && c <= 0xEF)
-    k = 3;
-  else if (c >= 0xF0 && c <= 0xF4)
-    k = 4;
-  else
-    return 0;
-  if (k > n - i)
-    return 0;
-  for (size_t j = 1; j < k; j++)
-    if ((s[i + j] & 0xC0) != 0x80)
-      return 0;
-  unsigned c1 = s[i + 1];
-  if (k == 3 && ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)))
-    return 0;
-  if (k == 4 && ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)))
-    return 0;
-  return k;
 }
 
 int pl_text__repair_utf8(char **s, size_t *len) {
@@ -117,7 +96,7 @@ int pl_text__repair_utf8(char **s, size_t *len) {
   const unsigned char *u = (const unsigned char *)*s;
   size_t bad = 0;
   for (size_t i = 0; i < n;) {
-    size_t k = utf8_seq(u, n, i);
+    size_t k = pl_text__utf8_seq(u, n, i);
     if (!k) {
       bad++;
       k = 1;
@@ -131,7 +110,7 @@ int pl_text__repair_utf8(char **s, size_t *len) {
     return PL_ENOMEM;
   size_t w = 0;
   for (size_t i = 0; i < n;) {
-    size_t k = utf8_seq(u, n, i);
+    size_t k = pl_text__utf8_seq(u, n, i);
     if (k) {
       memcpy(out + w, u + i, k);
       w += k;

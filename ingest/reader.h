@@ -92,6 +92,11 @@ int pl_text__guess(const char *data, size_t len, int html, char name[64]);
 /* True when data is valid UTF-8. */
 int pl_text__valid_utf8(const char *data, size_t len);
 
+/* Length of the valid UTF-8 sequence at s[i] (n bytes in all; 1 for
+ * ASCII), or 0 when it is not valid: a bad lead or continuation byte, an
+ * overlong form, a surrogate, past U+10FFFF or cut short. */
+size_t pl_text__utf8_seq(const unsigned char *s, size_t n, size_t i);
+
 /* Makes *s (a malloc'ed, NUL-terminated string of *len bytes; *s may be
  * NULL) valid UTF-8: when it is not, replaces it by a malloc'ed copy in
  * which each invalid byte is U+FFFD, frees the old string and updates *len
