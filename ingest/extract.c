@@ -104,7 +104,7 @@ struct pl_extractor {
   uint32_t lit_hash[64];/* ... their hashes */
   int nlits;            /* used */
   int8_t lit_slot[128]; /* open-addressing table: hash -> bit, or -1 */
-  uint64_t lit_filter[1024]; /* bits of lit_key of every literal: a clear
+  uint64_t lit_filter[1024]; /* bits of pl_key16 of every literal: a clear
                                 bit means "no literal" without hashing */
   int ncues;            /* used */
   pl_text text;         /* segmentation buffers, reused */
@@ -197,16 +197,6 @@ static int cue_bit(pl_extractor *ex, const char *name) {
   return ex->ncues++;
 }
 
-/* A cheap 16-bit key of a string of n bytes from its first two bytes b0
- * and b1 (0 when absent), its last byte bl (0 when empty) and n. */
-static unsigned lit_key(unsigned char b0, unsigned char b1, unsigned char bl,
-                        size_t n) {
-  uint32_t h = (uint32_t)n * 0x9E3779B1u;
-  h ^= (uint32_t)b0 << 16 | (uint32_t)b1 << 8 | bl;
-  h *= 0x85EBCA6Bu;
-  return (h ^ (h >> 16)) & 0xFFFF;
-}
-
 /* The bit of literal w in ex's table (added when new), or -1 when the
  * table is full. */
 static int lit_bit(pl_extractor *ex, const char *w) {
@@ -221,7 +211,7 @@ static int lit_bit(pl_extractor *ex, const char *w) {
   snprintf(ex->lits[ex->nlits], sizeof ex->lits[0], "%s", w);
   ex->lit_hash[ex->nlits] = h;
   size_t n = strlen(w);
-  unsigned key = lit_key((unsigned char)w[0], n > 1 ? (unsigned char)w[1] : 0,
+  unsigned key = pl_key16((unsigned char)w[0], n > 1 ? (unsigned char)w[1] : 0,
                          n ? (unsigned char)w[n - 1] : 0, n);
   ex->lit_filter[key >> 6] |= (uint64_t)1 << (key & 63);
   uint32_t slot = h & 127;
@@ -239,8 +229,8 @@ static int lit_find(const pl_extractor *ex, const char *w, size_t n, int al) {
   /* the filter first: most words are no literal */
   const unsigned char *u = (const unsigned char *)w;
   unsigned key =
-      al ? lit_key(0xD8, 0xA7, n ? u[n - 1] : 0x84, n + 4)
-         : lit_key(n ? u[0] : 0, n > 1 ? u[1] : 0, n ? u[n - 1] : 0, n);
+      al ? pl_key16(0xD8, 0xA7, n ? u[n - 1] : 0x84, n + 4)
+         : pl_key16(n ? u[0] : 0, n > 1 ? u[1] : 0, n ? u[n - 1] : 0, n);
   if (!(ex->lit_filter[key >> 6] >> (key & 63) & 1))
     return -1;
   char buf[160];

@@ -2,6 +2,7 @@
 #include "lexicon.h"
 
 #include "buf.h"
+#include "hash.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -40,20 +41,10 @@ struct pl_lexicon {
   size_t used;        /* slots in use */
   uint64_t stop_bloom[1024]; /* bits of stop_bit() of every one-word stop
                                 form: a clear bit means "not a stop word" */
-  uint64_t first_bloom[1024]; /* bits of first_key() of every token a
+  uint64_t first_bloom[1024]; /* bits of pl_key16() of every token a
                                  phrase starts with: a clear bit means "no
                                  phrase starts so" without hashing */
 };
-
-/* A cheap 16-bit key of a token of n bytes from its first two bytes b0
- * and b1 (0 when absent), its last byte bl (0 when empty) and n. */
-static unsigned first_key(unsigned char b0, unsigned char b1, unsigned char bl,
-                          size_t n) {
-  uint32_t h = (uint32_t)n * 0x9E3779B1u;
-  h ^= (uint32_t)b0 << 16 | (uint32_t)b1 << 8 | bl;
-  h *= 0x85EBCA6Bu;
-  return (h ^ (h >> 16)) & 0xFFFF;
-}
 
 /* The bloom-filter bit of a folded word (FNV-1a folded to 16 bits). */
 static unsigned stop_bit(const char *w) {
@@ -163,7 +154,7 @@ static int64_t add_child(pl_lexicon *lx, uint32_t node, const char *tok) {
   if (node == 0) {
     size_t n = strlen(tok);
     unsigned key =
-        first_key((unsigned char)tok[0], n > 1 ? (unsigned char)tok[1] : 0,
+        pl_key16((unsigned char)tok[0], n > 1 ? (unsigned char)tok[1] : 0,
                   n ? (unsigned char)tok[n - 1] : 0, n);
     lx->first_bloom[key >> 6] |= (uint64_t)1 << (key & 63);
   }
@@ -582,8 +573,8 @@ int pl_lexicon_match_forms(const pl_lexicon *lx, const pl_text *t, size_t i,
     size_t npre = f[c].al ? 4 : 0;
     size_t n = wl - f[c].off; /* bytes after pre */
     unsigned key =
-        f[c].al ? first_key(0xD8, 0xA7, n ? u[wl - 1] : 0x84, n + 4)
-                : first_key(n ? u[f[c].off] : 0, n > 1 ? u[f[c].off + 1] : 0,
+        f[c].al ? pl_key16(0xD8, 0xA7, n ? u[wl - 1] : 0x84, n + 4)
+                : pl_key16(n ? u[f[c].off] : 0, n > 1 ? u[f[c].off + 1] : 0,
                             n ? u[wl - 1] : 0, n);
     if (!(lx->first_bloom[key >> 6] >> (key & 63) & 1))
       continue; /* no phrase starts with this form */

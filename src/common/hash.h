@@ -1,5 +1,6 @@
 /* FNV-1a over n bytes, the hash the lexicon, the dates, the extractor and
- * the store's caches use. Internal to libparley. */
+ * the store's caches use, and a 16-bit key for cheap filters. Internal to
+ * libparley. */
 #ifndef PARLEY_HASH_H
 #define PARLEY_HASH_H
 
@@ -18,6 +19,18 @@ static inline uint64_t pl_fnv1a64(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
   return h;
+}
+
+/* A cheap 16-bit key of a string of n bytes from its first two bytes b0
+ * and b1 (0 when absent), its last byte bl (0 when empty) and n: the
+ * extractor's literal filter and the lexicon's first-token filter, which
+ * must reject most words without hashing them whole. */
+static inline unsigned pl_key16(unsigned char b0, unsigned char b1,
+                                unsigned char bl, size_t n) {
+  uint32_t h = (uint32_t)n * 0x9E3779B1u;
+  h ^= (uint32_t)b0 << 16 | (uint32_t)b1 << 8 | bl;
+  h *= 0x85EBCA6Bu;
+  return (h ^ (h >> 16)) & 0xFFFF;
 }
 
 #endif
