@@ -106,6 +106,7 @@ int pl_store__merge_entities(pl_store *st, long long into, long long from,
   int rc;
   if (into == from)
     return 0;
+  pl_store__forget(st); /* from's aliases and lexicon key move to into */
   /* The merged entity's name becomes an alias of the kept one: noted. */
   sqlite3_stmt *s = NULL;
   if (sqlite3_prepare_v2(st->db,
@@ -281,6 +282,7 @@ static int stable_name(pl_store *st, long long id, pl_buf *out,
 static int user_alias(pl_store *st, long long id, const char *name,
                       pl_error *err) {
   pl_buf key = {0};
+  pl_store__forget(st); /* a "user:" alias may now exist */
   int rc = pl_store__norm_key(name, (size_t)-1, &key, err);
   if (rc == 0 && !key.len)
     rc = pl_error_set(err, PL_EUSAGE, NULL,
@@ -384,7 +386,7 @@ int pl_store__apply_corrections(pl_store *st, pl_error *err) {
     else
       rc = apply_one(st, op, a, b, &applied, err);
     if (rc < 0 || applied) /* entities may have gone, their ids reused */
-      pl_strcache_clear(st->aliases);
+      pl_store__forget(st);
     free(op);
     free(a);
     free(b);

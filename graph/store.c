@@ -165,7 +165,8 @@ static const char *const stmt_sql[S_COUNT] = {
                    " translit = coalesce(translit, ?3) WHERE id = ?1"
                    " AND ((name_ar IS NULL AND ?2 IS NOT NULL) OR"
                    " (translit IS NULL AND ?3 IS NOT NULL))",
-    [S_ENT_RENAME] = "UPDATE entities SET name = ?2 WHERE id = ?1",
+    [S_ENT_RENAME] = "UPDATE entities SET name = ?2 WHERE id = ?1 AND"
+                     " name IS NOT ?2",
     [S_ALIAS_LOOKUP] =
         "SELECT a.entity_id FROM aliases a JOIN entities e ON e.id ="
         " a.entity_id WHERE a.norm_key = ?1 AND (?2 IS NULL OR e.type = ?2)"
@@ -189,7 +190,11 @@ static const char *const stmt_sql[S_COUNT] = {
         " date_to = CASE WHEN date_to IS NULL OR ?3 > date_to THEN ?3"
         " ELSE date_to END,"
         " precision = CASE WHEN precision = 0 THEN ?4 ELSE precision END"
-        " WHERE id = ?1 AND ?2 IS NOT NULL",
+        " WHERE id = ?1 AND ?2 IS NOT NULL"
+        /* only when a value changes: an UPDATE that changes nothing
+         * still writes the row (and journals its page) */
+        " AND (date_from IS NULL OR ?2 < date_from OR date_to IS NULL OR"
+        " ?3 > date_to OR (precision = 0 AND ?4 IS NOT 0))",
     [S_EVID_INSERT] = "INSERT OR IGNORE INTO evidence(edge_id, doc_id, start,"
                       " end, sentence, rule) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
     [S_EVENT_INSERT] =
@@ -260,6 +265,11 @@ static const char *const stmt_sql[S_COUNT] = {
         " IN ('held_in', 'addressed_to')"
         " UNION ALL SELECT ?2 WHERE ?1 = 1)"
         " ORDER BY d.source, d.id",
+    [S_SAVEPOINT] = "SAVEPOINT doc",
+    [S_RELEASE] = "RELEASE doc",
+    [S_ROLLBACK_TO] = "ROLLBACK TO doc",
+    [S_USER_ALIASES] = "SELECT EXISTS(SELECT 1 FROM aliases WHERE norm_key"
+                       " >= 'user:' AND norm_key < 'user;')",
 };
 
 const char *pl_store_default_path(void) {
@@ -298,6 +308,23 @@ int pl_store__exec(pl_store *st, const char *sql, pl_error *err) {
     sqlite3_free(msg);
     return PL_EDB;
   }
+  return 0;
+}
+
+void pl_store__forget(pl_store *st) {
+  pl_strcache_clear(st->aliases);
+  pl_strcache_clear(st->entities);
+  st->user_aliases = -1;
+}
+
+int pl_store__exec_stmt(pl_store *st, pl_stmt_id id, pl_error *err) {
+  sqlite3_stmt *s = pl_store__stmt(st, id, err);
+  if (!s)
+    return PL_EDB;
+  int rc = sqlite3_step(s);
+  sqlite3_reset(s);
+  if (rc != SQLITE_DONE)
+    return pl_error_set(err, PL_EDB, st->path, "%s", db_message(st));
   return 0;
 }
 
@@ -489,6 +516,7 @@ int pl_store_open(pl_store **out, const char *path, int flags,
   if (!st)
     return pl_error_set(err, PL_ENOMEM, path, "out of memory");
   st->data_version = -1;
+  st->user_aliases = -1;
   st->path = malloc(strlen(path) + 1);
   if (!st->path) {
     free(st);
@@ -532,8 +560,6 @@ int pl_store_open(pl_store **out, const char *path, int flags,
   if (!readonly &&
       (rc = pl_store__exec(st, "PRAGMA temp_store = MEMORY", err)) < 0)
     goto fail;
-  if (getenv("PLX") && (rc = pl_store__exec(st, getenv("PLX"), err)) < 0)
-    goto fail;
   if (version < PL_STORE_SCHEMA && (rc = upgrade(st, version, err)) < 0)
     goto fail;
   *out = st;
@@ -551,6 +577,7 @@ void pl_store_close(pl_store *st) {
   sqlite3_close(st->db);
   pl_store__keys_free(st);
   pl_strcache_free(st->aliases);
+  pl_strcache_free(st->entities);
   free(st->places);
   free(st->path);
   free(st);

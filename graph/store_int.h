@@ -50,6 +50,10 @@ typedef enum pl_stmt_id {
   S_Q_MEMBERS,       /* timeline: participants of an event or edge */
   S_Q_SOURCES,       /* timeline: source documents of an event or edge */
   S_CORRECTIONS,     /* every correction: op, a, b, in order */
+  S_SAVEPOINT,       /* SAVEPOINT doc: one document inside a batch */
+  S_RELEASE,         /* RELEASE doc */
+  S_ROLLBACK_TO,     /* ROLLBACK TO doc */
+  S_USER_ALIASES,    /* 1 when any "user:" alias exists, else 0 */
   S_COUNT
 } pl_stmt_id;
 
@@ -74,9 +78,20 @@ struct pl_store {
                                  in batches (resolve.c); emptied when a
                                  document rolls back, a correction applies
                                  or another connection wrote since */
+  struct pl_strcache *entities;/* in batches, like aliases: "k" + lexicon
+                                 key -> entity id, and "f" + entity id ->
+                                 which of name_ar (1) and translit (2) it
+                                 is known to have (resolve.c) */
+  int user_aliases;           /* in batches: whether any "user:" alias
+                                 exists (1), none (0), unknown (-1) */
   long long data_version;     /* PRAGMA data_version after the last batch
                                  committed (-1: none yet) */
 };
+
+/* Forgets what st->aliases, st->entities and st->user_aliases cached:
+ * called when a document rolls back, a correction applies, entities merge
+ * or another connection wrote since the last batch. */
+void pl_store__forget(pl_store *st);
 
 /* Runs sql, which yields one integer (or no row: 0), into *out. */
 int pl_store__query_int(pl_store *st, const char *sql, long long *out,
@@ -173,6 +188,11 @@ int pl_store__dberr(pl_store *st, pl_error *err, const char *what);
 
 /* Runs sql (no results). Returns 0 or PL_EDB. */
 int pl_store__exec(pl_store *st, const char *sql, pl_error *err);
+
+/* Runs the cached statement id, which yields no rows (a savepoint's
+ * SAVEPOINT, RELEASE or ROLLBACK TO: prepared once instead of parsed per
+ * document). Returns 0 or PL_EDB with the message pl_store__exec gives. */
+int pl_store__exec_stmt(pl_store *st, pl_stmt_id id, pl_error *err);
 
 /* Normalises the surface form s (n bytes, or strlen when n is (size_t)-1)
  * into an alias key with pl_text_fold_phrase (text.h): NFKC forms, case

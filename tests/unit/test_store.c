@@ -805,6 +805,101 @@ static void test_alias_cache(void) {
   pl_store_close(a);
 }
 
+/* A document naming one state by its lexicon key (with an Arabic name, or
+ * none); with fail, a role of an actor that does not exist makes it fail
+ * after the state was resolved, so that it rolls back. */
+static int add_keyed(pl_store *st, const char *id, const char *key,
+                     const char *name_ar, int fail, pl_error *err) {
+  static const char body[] = "Freedonia spoke.";
+  pl_span span = sp(body, "Freedonia");
+  pl_actor actor = {"Freedonia", name_ar, key, NULL, PL_ACTOR_STATE, &span,
+                    1};
+  pl_role role = {3, "envoy", 0, ev(body, "Freedonia", "en.role")};
+  pl_doc d;
+  pl_facts f;
+  make_doc(&d, id, id, "2019-01-02", body);
+  facts_init(&f, body, "2019-01-02");
+  f.actors = &actor;
+  f.nactors = 1;
+  if (fail) {
+    f.roles = &role;
+    f.nroles = 1;
+  }
+  int added;
+  return pl_store_add(st, &d, &f, &added, err);
+}
+
+/* What a batch keeps of entities (the entity of a lexicon key, the names
+ * an entity has, whether user aliases exist) is what the store holds: it
+ * is forgotten when a document rolls back and when another connection
+ * wrote. */
+static void test_entity_cache(void) {
+  pl_store *a = NULL, *b = NULL;
+  pl_error err = {0};
+  INT_EQ(pl_store_open(&a, path_in("entities.db"), PL_STORE_CREATE, &err),
+         0);
+  INT_EQ(pl_store_batch_begin(a, &err), 0);
+  /* made, cached, rolled back: the next document makes it again */
+  OK(add_keyed(a, "k1", "state:FD", NULL, 1, &err) < 0);
+  pl_error_clear(&err);
+  INT_EQ(count(a, "SELECT count(*) FROM entities"), 0);
+  INT_EQ(add_keyed(a, "k2", "state:FD", NULL, 0, &err), 0);
+  INT_EQ(count(a, "SELECT count(*) FROM entities WHERE key = 'state:FD'"), 1);
+  INT_EQ(count(a, "SELECT count(*) FROM mentions m JOIN entities e ON"
+                  " e.id = m.entity_id WHERE e.key = 'state:FD'"),
+         1);
+  /* the first Arabic name given fills it; a later one changes nothing */
+  INT_EQ(add_keyed(a, "k3", "state:FD", "ÙØ¯", 0, &err), 0);
+  INT_EQ(add_keyed(a, "k4", "state:FD", "ÙØ±", 0, &err), 0);
+  INT_EQ(count(a, "SELECT count(*) FROM entities WHERE key = 'state:FD' AND"
+                  " name_ar = 'ÙØ¯'"),
+         1);
+  INT_EQ(pl_store_batch_commit(a, &err), 0);
+  INT_EQ(count(a, "SELECT count(*) FROM mentions"), 3);
+  /* another connection gives the key to a new entity */
+  INT_EQ(pl_store_open(&b, path_in("entities.db"), 0, &err), 0);
+  INT_EQ(sqlite3_exec(b->db,
+                      "UPDATE entities SET key = NULL WHERE key ="
+                      " 'state:FD'; INSERT INTO entities(type, name, key)"
+                      " VALUES('state', 'Freedonia', 'state:FD')",
+                      NULL, NULL, NULL),
+         SQLITE_OK);
+  INT_EQ(pl_store_batch_begin(a, &err), 0);
+  INT_EQ(add_keyed(a, "k5", "state:FD", "ÙØ±", 0, &err), 0);
+  INT_EQ(pl_store_batch_commit(a, &err), 0);
+  INT_EQ(count(a, "SELECT count(*) FROM mentions m JOIN entities e ON"
+                  " e.id = m.entity_id WHERE e.key = 'state:FD' AND"
+                  " m.doc_id = 'k5' AND e.name_ar = 'ÙØ±'"),
+         1);
+
+  /* "Abu Karim" first stands for a person of his own (e3); the other
+   * connection makes it a user alias of Sami Nour (e4), which from then on
+   * wins over the plain alias of e3 */
+  const char *abu[] = {"Abu Karim"}, *sami[] = {"Sami Nour"};
+  INT_EQ(pl_store_batch_begin(a, &err), 0);
+  INT_EQ(add_people(a, "u1", "Abu Karim spoke.", abu, 1, 0, &err), 0);
+  INT_EQ(add_people(a, "u2", "Sami Nour spoke.", sami, 1, 0, &err), 0);
+  INT_EQ(add_people(a, "u3", "Abu Karim left.", abu, 1, 0, &err), 0);
+  INT_EQ(a->user_aliases, 0);
+  INT_EQ(pl_store_batch_commit(a, &err), 0);
+  INT_EQ(count(a, "SELECT count(*) FROM mentions m JOIN entities e ON"
+                  " e.id = m.entity_id WHERE e.name = 'Abu Karim'"),
+         2);
+  INT_EQ(pl_store_alias_add(b, "Sami Nour", "Abu Karim", &err), 0);
+  INT_EQ(pl_store_batch_begin(a, &err), 0);
+  INT_EQ(add_people(a, "u4", "Abu Karim came back.", abu, 1, 0, &err), 0);
+  INT_EQ(pl_store_batch_commit(a, &err), 0);
+  INT_EQ(count(a, "SELECT count(*) FROM mentions m JOIN entities e ON"
+                  " e.id = m.entity_id WHERE e.name = 'Sami Nour' AND"
+                  " m.doc_id = 'u4'"),
+         1);
+  /* a correction on this connection itself is not missed either */
+  INT_EQ(pl_store_alias_add(a, "Sami Nour", "Karim Sami", &err), 0);
+  INT_EQ(a->user_aliases, -1);
+  pl_store_close(b);
+  pl_store_close(a);
+}
+
 int main(void) {
   snprintf(dir, sizeof dir, "/tmp/parley-store-XXXXXX");
   if (!mkdtemp(dir)) {
@@ -814,6 +909,7 @@ int main(void) {
   test_names();
   test_caches();
   test_alias_cache();
+  test_entity_cache();
   test_refusals();
   test_migration();
   test_store();
