@@ -1,7 +1,8 @@
 /* svg and png: the DOT graph laid out and drawn in-process by Graphviz's gvc.
  * Plugins are registered directly (gvContextPlugins) instead of read from
  * Graphviz's config, so nothing is loaded behind parley's back: dot and
- * neato layouts and the core renderers are linked into parley.
+ * neato layouts and the core renderers, opened from Graphviz's plugin
+ * folder on the first render.
  *
  * svg uses a fresh core-only context per call: core measures text from
  * built-in font metrics, so the output is deterministic and needs no fonts
@@ -18,7 +19,6 @@
  * process, created on first use and kept (never freed), and the plugin is
  * never unloaded. What it keeps is fontconfig's cache, about 200 KB once,
  * not growing with the number of renders. */
-#define _GNU_SOURCE /* dlinfo: where the core plugin lives */
 #include "export_int.h"
 
 #include <graphviz/cgraph.h>
@@ -29,24 +29,23 @@
 #include <limits.h>
 #include <string.h>
 
-extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
-extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
-extern gvplugin_library_t gvplugin_core_LTX_library;
-
-static const lt_symlist_t core_symbols[] = {
-    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-    {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
-    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+/* The layout and core plugins, opened on the first render (see
+ * open_plugins): linking them would load them, and GLib, GTS and PCRE
+ * behind neato, into every run of every command, a third of parley's
+ * start-up. */
+static lt_symlist_t core_symbols[] = {
+    {"gvplugin_dot_layout_LTX_library", NULL},
+    {"gvplugin_neato_layout_LTX_library", NULL},
+    {"gvplugin_core_LTX_library", NULL},
     {NULL, NULL}};
 
-/* The same, plus pango's (its address is filled in when it is opened). The
- * pango library must be in the list given to gvContextPlugins: added later
- * with gvAddLibrary, its text layout is never selected and cairo draws no
- * text. */
+/* The same, plus pango's. The pango library must be in the list given to
+ * gvContextPlugins: added later with gvAddLibrary, its text layout is
+ * never selected and cairo draws no text. */
 static lt_symlist_t pango_symbols[] = {
-    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-    {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
-    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+    {"gvplugin_dot_layout_LTX_library", NULL},
+    {"gvplugin_neato_layout_LTX_library", NULL},
+    {"gvplugin_core_LTX_library", NULL},
     {"gvplugin_pango_LTX_library", NULL},
     {NULL, NULL}};
 
@@ -91,26 +90,40 @@ static const char *engine_for(const pl_export_opts *opts, size_t nnodes) {
   return NULL;
 }
 
-/* Opens Graphviz's pango plugin: by name (parley's rpath names Graphviz's
- * plugin folder), else from the folder of the core plugin parley is linked
- * with (a sanitizer's dlopen interceptor hides the caller's rpath).
- * RTLD_NODELETE: the plugin registers GLib types and keeps static state, so
- * it must never be unloaded. Returns its library record, or NULL. */
-static gvplugin_library_t *open_pango(void) {
-  static const char so[] = "libgvplugin_pango.so.6";
+/* Opens Graphviz plugin so and returns its library record sym, or NULL:
+ * by name (parley's rpath names Graphviz's plugin folder), else from that
+ * folder as found at build time (a sanitizer's dlopen interceptor hides
+ * the caller's rpath). RTLD_NODELETE: plugins register GLib types and keep
+ * static state, so they must never be unloaded. */
+static gvplugin_library_t *open_plugin(const char *so, const char *sym) {
   void *h = dlopen(so, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
   if (!h) {
-    /* already loaded (DT_NEEDED), so found by its soname without a search */
-    void *core = dlopen("libgvplugin_core.so.6", RTLD_NOW | RTLD_NOLOAD);
-    char dir[PATH_MAX + 1], path[PATH_MAX + sizeof so + 2];
-    if (core && dlinfo(core, RTLD_DI_ORIGIN, dir) == 0) {
-      snprintf(path, sizeof path, "%s/%s", dir, so);
-      h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
-    }
-    if (core)
-      dlclose(core); /* drops the reference NOLOAD took */
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/%s", PARLEY_GV_PLUGIN_DIR, so);
+    h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
   }
-  return h ? dlsym(h, "gvplugin_pango_LTX_library") : NULL;
+  return h ? dlsym(h, sym) : NULL;
+}
+
+/* Fills the layout and core plugins' records into both symbol lists, once.
+ * Returns 0 or PL_ENOTFOUND. */
+static int open_plugins(pl_error *err) {
+  static const char *const so[3] = {"libgvplugin_dot_layout.so.6",
+                                    "libgvplugin_neato_layout.so.6",
+                                    "libgvplugin_core.so.6"};
+  for (int i = 0; i < 3; i++) {
+    if (core_symbols[i].address)
+      continue;
+    void *lib = open_plugin(so[i], core_symbols[i].name);
+    if (!lib)
+      return pl_error_set(err, PL_ENOTFOUND, NULL,
+                          "svg and png need Graphviz's plugin %s (Debian "
+                          "package libgvc6), which cannot be opened: %s",
+                          so[i], dlerror());
+    core_symbols[i].address = lib;
+    pango_symbols[i].address = lib;
+  }
+  return 0;
 }
 
 /* Sets *out to the process's png context, made on first use. Returns 0,
@@ -120,7 +133,7 @@ static int png_context(GVC_t **out, pl_error *err) {
   *out = png_gvc;
   if (png_gvc)
     return 0;
-  lib = open_pango();
+  lib = open_plugin("libgvplugin_pango.so.6", "gvplugin_pango_LTX_library");
   if (!lib)
     return pl_error_set(err, PL_ENOTFOUND, NULL,
                         "png needs Graphviz's pango plugin "
@@ -153,6 +166,8 @@ static int render(pl_view *view, const pl_export_opts *opts, FILE *out,
         pl_error_set(err, PL_EUSAGE, NULL, "unknown layout '%s'", opts->layout);
     goto done;
   }
+  if ((rc = open_plugins(err)) < 0)
+    goto done;
   if (png) {
     if ((rc = png_context(&gvc, err)) < 0)
       goto done;
