@@ -434,7 +434,10 @@ static int upgrade(pl_store *st, long long version, pl_error *err) {
 
 /* Opens the connection (no write happens here). */
 static int db_connect(pl_store *st, int writable, int create, pl_error *err) {
-  int f = writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+  /* NOMUTEX: a store is used by one thread at a time (pl_store is not
+   * thread-safe), so SQLite's per-connection mutex is only overhead. */
+  int f = (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
+          SQLITE_OPEN_NOMUTEX;
   if (create)
     f |= SQLITE_OPEN_CREATE;
   if (sqlite3_open_v2(st->path, &st->db, f, NULL) != SQLITE_OK) {

@@ -1,5 +1,7 @@
 /* parley — the graph store: one SQLite file of documents, entities,
- * aliases, dated edges and their evidence. */
+ * aliases, dated edges and their evidence. A pl_store is used by one
+ * thread at a time; several processes may open the same file (SQLite's
+ * WAL: readers never wait, one writer at a time). */
 #ifndef PARLEY_STORE_H
 #define PARLEY_STORE_H
 
