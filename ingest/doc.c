@@ -81,23 +81,70 @@ static void count_scripts(const unsigned char *s, size_t n, size_t *arabic,
                                        "11111111111111111111111111111111"
                                        "01111111111000000000000000000000"
                                        "00000000000000111111111111111111";
+  const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
   while (i < n) {
     unsigned c = s[i];
     if (c < 0x80) {
+      /* English text: eight ASCII bytes at a time. A byte y = b | 0x20
+       * (below 0x80) is a letter when 0x61 <= y <= 0x7A: y + 0x1F sets the
+       * byte's high bit when y >= 0x61, y + 0x05 when y >= 0x7B (no byte
+       * carries into the next); the letters' high bits are counted by a
+       * multiply that sums the bytes into the top one. */
+      while (i + 8 <= n) {
+        uint64_t w = read_le64(s + i);
+        if (w & highs)
+          break;
+        uint64_t y = w | 0x20 * ones;
+        uint64_t letters = (y + 0x1F * ones) & ~(y + 0x05 * ones) & highs;
+        la += (size_t)(((letters >> 7) * ones) >> 56);
+        i += 8;
+      }
+      if (i >= n)
+        break;
+      c = s[i];
+      if (c >= 0x80)
+        continue;
       la += (c | 0x20) - 'a' < 26;
       i++;
       continue;
     }
     uint32_t cp;
     if ((c & 0xFE) == 0xD8 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-      /* Fast path: a run of core Arabic code points (a word) */
-      do {
-        ar += (size_t)(core_letter[((c & 1) << 6) | (s[i + 1] & 0x3F)] & 1);
-        i += 2;
+      /* Fast path: Arabic text, that is runs of core Arabic code points
+       * (lead D8 or D9, then a continuation byte) and the spaces between
+       * them, until anything else. */
+      for (;;) {
+        /* four pairs at a time while the next eight bytes are four such
+         * pairs (read little-endian, a pair is one 16-bit lane, its lead
+         * the low byte) */
+        while (i + 8 <= n) {
+          uint64_t w = read_le64(s + i);
+          if ((w & 0xC0FEC0FEC0FEC0FEULL) != 0x80D880D880D880D8ULL)
+            break;
+          /* each lane's core_letter index: lead bit 0, then the trail's
+           * low six bits */
+          uint64_t x = (w & 0x0001000100010001ULL) << 6 |
+                       (w >> 8 & 0x003F003F003F003FULL);
+          /* four entries, each '0' (0x30) or '1' (0x31): their sum is
+           * 0xC0 plus the letters among the four */
+          ar += (size_t)(core_letter[x & 0x7F] + core_letter[x >> 16 & 0x7F] +
+                         core_letter[x >> 32 & 0x7F] + core_letter[x >> 48]) &
+                7;
+          i += 8;
+        }
+        /* then one pair or one space (not a letter) at a time */
         if (i + 1 >= n)
           break;
         c = s[i];
-      } while ((c & 0xFE) == 0xD8 && (s[i + 1] & 0xC0) == 0x80);
+        if (c == ' ') {
+          i++;
+          continue;
+        }
+        if ((c & 0xFE) != 0xD8 || (s[i + 1] & 0xC0) != 0x80)
+          break;
+        ar += (size_t)(core_letter[((c & 1) << 6) | (s[i + 1] & 0x3F)] & 1);
+        i += 2;
+      }
       continue;
     }
     size_t at = i;

@@ -392,6 +392,22 @@ static inline int printable8(const unsigned char *p) {
   return ((w | ((w - ones * 0x20) & ~w)) & highs) == 0;
 }
 
+/* The little-endian 64-bit word at p: one load where the machine is
+ * little-endian (GCC and Clang say so), else byte by byte. */
+static inline uint64_t read_le64(const unsigned char *p) {
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&            \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+#else
+  uint64_t v = 0;
+  for (int i = 7; i >= 0; i--)
+    v = (v << 8) | p[i];
+  return v;
+#endif
+}
+
 /* Converts src to UTF-16 with the index map (a NUL byte becomes a space),
  * noting where the newlines are. */
 static int to_utf16(pl_segmenter *seg, const char *src, size_t len,
@@ -422,16 +438,43 @@ static int to_utf16(pl_segmenter *seg, const char *src, size_t len,
     while (i + 1 < len) {
       unsigned c = s[i], c2 = s[i + 1];
       if (c - 0xC2 < 0x1E && (c2 & 0xC0) == 0x80) {
-        /* a run of two-byte sequences (an Arabic word) */
-        do {
-          map[k] = (uint32_t)i;
-          u16[k++] = (UChar)(((c & 0x1F) << 6) | (c2 & 0x3F));
-          i += 2;
+        /* a run of two-byte sequences and single spaces (Arabic words) */
+        for (;;) {
+          /* four Arabic pairs at a time while the next eight bytes are
+           * four (lead D8-DB, then a continuation byte; read
+           * little-endian, a pair is one 16-bit lane, its lead the low
+           * byte), each lane made a UTF-16 unit at once */
+          while (i + 8 <= len) {
+            uint64_t w = read_le64(s + i);
+            if ((w & 0xC0FCC0FCC0FCC0FCULL) != 0x80D880D880D880D8ULL)
+              break;
+            uint64_t x = (w & 0x001F001F001F001FULL) << 6 |
+                         (w >> 8 & 0x003F003F003F003FULL);
+            uint32_t at = (uint32_t)i;
+            map[k] = at, map[k + 1] = at + 2, map[k + 2] = at + 4;
+            map[k + 3] = at + 6;
+            u16[k] = (UChar)(x & 0xFFFF);
+            u16[k + 1] = (UChar)(x >> 16 & 0xFFFF);
+            u16[k + 2] = (UChar)(x >> 32 & 0xFFFF);
+            u16[k + 3] = (UChar)(x >> 48);
+            i += 8;
+            k += 4;
+          }
           if (i + 1 >= len)
             break;
           c = s[i];
           c2 = s[i + 1];
-        } while (c - 0xC2 < 0x1E && (c2 & 0xC0) == 0x80);
+          if (c == ' ') {
+            map[k] = (uint32_t)i++;
+            u16[k++] = ' ';
+            continue;
+          }
+          if (c - 0xC2 >= 0x1E || (c2 & 0xC0) != 0x80)
+            break;
+          map[k] = (uint32_t)i;
+          u16[k++] = (UChar)(((c & 0x1F) << 6) | (c2 & 0x3F));
+          i += 2;
+        }
       } else if (c - 0x20 < 0x60) {
         if (c2 < 0x80 && i + 8 <= len && printable8(s + i)) {
           /* eight printable ASCII bytes (English text) at once */
@@ -546,12 +589,37 @@ static int push_word(const pl_segmenter *seg, pl_text *t, text_impl *im,
   /* the fold is written through o (norm->data + norm->len), kept in a
    * local because a char store could alias norm->len */
   char *o = norm->data + norm->len;
-  for (int32_t k = a; k < b;) {
+  int32_t k = a;
+  if (u16[a] < 0x700) {
+    /* The common start, a plain letter (no digit, apostrophe or slow
+     * fold): what the general step below makes of it, without its
+     * tests; the tight loop takes over from the next unit. */
+    uint32_t cl = unit_class[u16[a]];
+    if ((cl & (CL_SPECIAL | CL_DIGIT | CL_ALPHA)) == CL_ALPHA) {
+      run_cl = cl;
+      run_high = u16[a] >= 0x80;
+      fresh = 0;
+      prev = 0;
+      o = put_fold(o, cl);
+      k++;
+    }
+  }
+  while (k < b) {
     if (!fresh && prev != 1) {
       /* The common case in a tight loop: letters, marks and dots (no
        * digit, no apostrophe) going on a run of letters, where nothing
        * splits and only the folds are written. */
       uint32_t seen = 0; /* the classes met */
+      /* two units a step while both are plain (fewer tests a unit) */
+      while (k + 2 <= b && u16[k] < 0x700 && u16[k + 1] < 0x700) {
+        uint32_t c0 = unit_class[u16[k]], c1 = unit_class[u16[k + 1]];
+        if ((c0 | c1) & (CL_SPECIAL | CL_DIGIT))
+          break;
+        o = put_fold(o, c0);
+        o = put_fold(o, c1);
+        seen |= c0 | c1;
+        k += 2;
+      }
       while (k < b && u16[k] < 0x700) {
         uint32_t cl = unit_class[u16[k]];
         if (cl & (CL_SPECIAL | CL_DIGIT))
