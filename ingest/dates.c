@@ -612,6 +612,21 @@ static inline uint32_t key_hash(const char *w, size_t n) {
   return x;
 }
 
+/* A one-bit-per-slot filter of the lexicon keys by key_sieve, cheaper
+ * than key_hash: nearly every word looked up is no key, and most of them
+ * are rejected here without hashing and probing. */
+enum { SIEVE_BITS = 14 };
+
+/* The filter slot of a normalised word w[0..n) (n >= 1): its length, its
+ * first two bytes (the first letter) and its last byte, mixed by one
+ * multiply (the filter's selectivity pays for it). */
+static inline uint32_t key_sieve(const char *w, size_t n) {
+  uint32_t x = (uint32_t)(unsigned char)w[0] |
+               (uint32_t)(unsigned char)w[n > 1] << 8 |
+               (uint32_t)(unsigned char)w[n - 1] << 16 | (uint32_t)n << 24;
+  return (x * 0x9E3779B1u) >> (32 - SIEVE_BITS);
+}
+
 /* cp_info of a code point from U+0800 up: its class, and INFO_SLOW for
  * its normalised form (norm_put). */
 enum { INFO_SLOW = 0xFF00 };
@@ -627,6 +642,7 @@ static struct {
   uint64_t wm[4][NLEX];  /* likewise WB() of the usable function words */
   uint16_t mm[4][NLEX];  /* likewise tok.mm of a word of that chain */
   uint16_t num_mm;       /* tok.mm of a number */
+  uint64_t sieve[(1 << SIEVE_BITS) / 64]; /* bit key_sieve() of each key */
   uint32_t info[0x800];  /* per code point below U+0800: its char_class
                             (bits 0-7), the length of its normalised
                             UTF-8 form (bits 8-15; 0 for a mark, which
@@ -655,6 +671,10 @@ static void lex_table_build(void) {
     size_t n = norm_word(LEX[i].w, strlen(LEX[i].w), k->k, sizeof k->k);
     k->n = (uint8_t)n;
     k->next = -1;
+    if (n > 0) {
+      uint32_t f = key_sieve(k->k, n);
+      lex_table.sieve[f / 64] |= UINT64_C(1) << (f % 64);
+    }
     uint32_t h = key_hash(k->k, n) & (HSIZE - 1);
     while (lex_table.hash[h] >= 0 &&
            (lex_table.keys[lex_table.hash[h]].n != n ||
@@ -691,12 +711,39 @@ static void lex_build(ctx *c) {
   c->mm = lex_table.mm[c->langs];
 }
 
-/* The chain of entries for the normalised word w[0..n), or -1. */
+/* The little-endian 64-bit word at p: one load where the machine is
+ * little-endian (GCC and Clang say so), else byte by byte. */
+static inline uint64_t load_le64(const unsigned char *p) {
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&            \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+#else
+  uint64_t v = 0;
+  for (int i = 7; i >= 0; i--)
+    v = v << 8 | p[i];
+  return v;
+#endif
+}
+
+/* The chain of entries for the normalised word w[0..n), or -1. w must
+ * have eight readable bytes (the tokeniser's word buffer and
+ * lex_find_ar's copy do): the first eight bytes of word and key are
+ * compared in one load each, masked to n, instead of calling memcmp. */
 static inline int lex_find(const char *w, size_t n) {
+  uint32_t f = key_sieve(w, n);
+  if (!(lex_table.sieve[f / 64] >> (f % 64) & 1))
+    return -1;
   uint32_t h = key_hash(w, n) & (HSIZE - 1);
   for (int e; (e = lex_table.hash[h]) >= 0; h = (h + 1) & (HSIZE - 1)) {
     const lexkey *k = &lex_table.keys[e];
-    if (k->n == n && k->k[0] == w[0] && memcmp(k->k, w, n) == 0)
+    if (k->n != n)
+      continue;
+    uint64_t mask = n >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << 8 * n) - 1;
+    if (((load_le64((const unsigned char *)w) ^
+          load_le64((const unsigned char *)k->k)) & mask) == 0 &&
+        (n <= 8 || memcmp(k->k + 8, w + 8, n - 8) == 0))
       return e;
   }
   return -1;
@@ -717,6 +764,13 @@ static int lex_find_ar(const char *w, size_t n, uint8_t *peel) {
   *peel = 0;
   if (e >= 0 || n < 6)
     return e;
+  /* most words (those with the article ال first) start with none of the
+     five proclitics: out before the comparisons below */
+  unsigned l0 = (unsigned char)w[0], l1 = (unsigned char)w[1];
+  if (l0 == 0xD8 ? l1 != 0xA8 /* ب */
+                 : l0 != 0xD9 || (l1 != 0x81 && l1 != 0x83 && l1 != 0x84 &&
+                                  l1 != 0x88)) /* ف ك ل و */
+    return -1;
   int waw = memcmp(w, WAW, 2) == 0 || memcmp(w, FA, 2) == 0;
   if (waw) {
     *peel = 1;
@@ -820,6 +874,19 @@ static inline uint32_t cp_info(unsigned cp) {
                      : (uint32_t)char_class(cp) | INFO_SLOW;
 }
 
+/* Stores the low two bytes of v at p, low first: one store where the
+ * machine is little-endian. */
+static inline void store_le16(char *p, uint32_t v) {
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&            \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint16_t h = (uint16_t)v;
+  memcpy(p, &h, 2);
+#else
+  p[0] = (char)(v & 0xFF);
+  p[1] = (char)(v >> 8 & 0xFF);
+#endif
+}
+
 /* norm_put of code point cp (cp_info inf) into a word of WORD_CAP bytes
  * (with one spare byte after them); returns the new length. */
 static inline size_t word_put(char *out, size_t o, unsigned cp,
@@ -830,9 +897,38 @@ static inline size_t word_put(char *out, size_t o, unsigned cp,
   if (o + k >= WORD_CAP)
     return WORD_CAP; /* too long (or was), as norm_put */
   /* both bytes, whatever k: the second may be scratch past the end */
-  out[o] = (char)(inf >> 16);
-  out[o + 1] = (char)(inf >> 24);
+  store_le16(out + o, inf >> 16);
   return o + k;
+}
+
+/* Eight bytes at a time over the ASCII letters of a Latin word (most of
+ * English text): the byte loop spent some 17 instructions a letter. */
+#define ONES UINT64_C(0x0101010101010101)
+
+/* Stores v at p as load_le64 reads it. */
+static inline void store_le64(char *p, uint64_t v) {
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&            \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  memcpy(p, &v, 8);
+#else
+  for (int i = 0; i < 8; i++, v >>= 8)
+    p[i] = (char)(v & 0xFF);
+#endif
+}
+
+/* How many of the eight bytes of x (load_le64 order) from the first are
+ * ASCII letters, 0..8. Per byte, with its top bit cleared and its case
+ * bit set (y <= 0x7F: no carry between bytes), y + 0x1F reaches 0x80 iff
+ * y >= 'a' and y + 0x05 iff y > 'z'; a byte is no letter when the first
+ * fails, the second holds or x had its top bit (not ASCII). */
+static inline size_t ascii_letters(uint64_t x) {
+  uint64_t hi = 0x80 * ONES;
+  uint64_t y = (x | 0x20 * ONES) & 0x7F * ONES;
+  uint64_t no = (~(y + 0x1F * ONES) | (y + 0x05 * ONES) | x) & hi;
+  /* the bits below the first non-letter's top bit: bytes 0..k-1 whole;
+     then count their top bits (k <= 8, so the product's top byte) */
+  uint64_t below = (no - 1) & ~no;
+  return (size_t)((((below & hi) >> 7) * ONES) >> 56);
 }
 
 /* The tense signal of word token t whose normalised form is w[0..wn)
@@ -869,8 +965,19 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0;
   int space = 1, brk = 1;
-  char word[WORD_CAP + 1]; /* + 1: word_put's scratch byte */
+  /* the tokens in locals, stored back at the end: through c the compiler
+     reloads them after every store to a token */
+  tok *toks = c->t;
+  size_t nt = c->nt, tc = *cap;
+  const uint32_t *cm = c->cm;
+  const uint16_t *mm = c->mm;
+  char word[WORD_CAP + 8]; /* + 8: word_put's and store_le64's scratch */
   while (i < len) {
+    if (s[i] == ' ') { /* the commonest separator, without decoding */
+      space = 1;
+      i++;
+      continue;
+    }
     size_t l;
     unsigned cp = next_cp(s + i, len - i, &l);
     uint32_t inf = cp_info(cp);
@@ -882,16 +989,18 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
       i += l;
       continue;
     }
-    if (c->nt == *cap) {
+    if (nt == tc) {
       /* news text runs at five to ten bytes a token: start near that */
-      size_t nc = *cap ? *cap * 2 : len / 8 + 256;
-      tok *nt = realloc(c->t, nc * sizeof *nt);
-      if (!nt)
+      size_t nc = tc ? tc * 2 : len / 8 + 256;
+      tok *nr = realloc(toks, nc * sizeof *nr);
+      if (!nr) {
+        c->nt = nt;
         return PL_ENOMEM;
-      c->t = nt;
-      *cap = nc;
+      }
+      c->t = toks = nr;
+      *cap = tc = nc;
     }
-    tok *t = &c->t[c->nt];
+    tok *t = &toks[nt];
     memset(t, 0, sizeof *t);
     t->s = (uint32_t)i;
     t->lex = -1;
@@ -927,8 +1036,23 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
            letters in a Latin word, of two-byte letters in an Arabic one;
            whatever else comes goes round the general loop */
         if (script == CH_LAT) {
+          /* eight letters at a time, stored lower-cased (the bytes past
+             the run are scratch, overwritten or past wn) */
+          size_t run = 8;
+          while (run == 8 && i + 8 <= len) {
+            uint64_t x = load_le64(s + i);
+            run = ascii_letters(x);
+            if (wn + run < WORD_CAP) {
+              store_le64(word + wn, x | 0x20 * ONES);
+              wn += run;
+            } else {
+              wn = WORD_CAP;
+            }
+            i += run;
+          }
           unsigned b;
-          while (i < len && (unsigned)(((b = s[i]) | 0x20) - 'a') < 26u) {
+          while (run == 8 && i < len &&
+                 (unsigned)(((b = s[i]) | 0x20) - 'a') < 26u) {
             /* norm_put of an ASCII letter: lower case, one byte */
             if (wn + 1 < WORD_CAP)
               word[wn++] = (char)(b | 0x20);
@@ -937,14 +1061,31 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
             i++;
           }
         } else {
-          while (i + 1 < len && s[i] >= 0xC2 && s[i] < 0xE0 &&
-                 (s[i + 1] & 0xC0) == 0x80) {
-            cp = (s[i] & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu);
-            inf = lex_table.info[cp];
-            cc = (int)(inf & 0xFF);
-            if (cc != CH_MARK && cc != CH_AR)
+          /* word_put inlined by hand: below U+0800 a letter's normalised
+             form is at most two bytes, never INFO_SLOW */
+          while (i + 1 < len) {
+            /* a continuation byte 10xxxxxx as y = xxxxxx, then the code
+               point, below U+0800 only after a lead byte 110xxxxx (the
+               overlong leads 0xC0 and 0xC1 give an ASCII code point,
+               neither Arabic nor a mark, so the loop stops there as the
+               lead-byte test did) */
+            unsigned y = s[i + 1] ^ 0x80u;
+            if (y >= 0x40)
               break;
-            wn = word_put(word, wn, cp, inf);
+            unsigned cp2 = (s[i] << 6) + y - 0x3000u;
+            if (cp2 >= 0x800)
+              break;
+            uint32_t in2 = lex_table.info[cp2];
+            unsigned c2 = in2 & 0xFF;
+            if (c2 != CH_MARK && c2 != CH_AR)
+              break;
+            size_t k = in2 >> 8 & 0xFF;
+            if (wn + k < WORD_CAP) {
+              store_le16(word + wn, in2 >> 16);
+              wn += k;
+            } else {
+              wn = WORD_CAP;
+            }
             i += 2;
           }
         }
@@ -962,8 +1103,8 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
                      ? lex_find_ar(word, wn, &t->peel)
                      : lex_find(word, wn);
         if (t->lex >= 0) {
-          t->cm = c->cm[t->lex];
-          t->mm = c->mm[t->lex];
+          t->cm = cm[t->lex];
+          t->mm = mm[t->lex];
         }
       }
       t->sig = (int8_t)word_sig(t, word, wn);
@@ -976,7 +1117,7 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
       if (cp == '!' || cp == '?' || cp == 0x61F)
         brk = 1;
       else if (cp == '.') {
-        const tok *p = c->nt ? &c->t[c->nt - 1] : NULL;
+        const tok *p = nt ? &toks[nt - 1] : NULL;
         int abbr = p && p->kind == K_LAT && (p->fl & F_UPPER) &&
                    p->e - p->s <= 4 && !(t->fl & F_SPACE);
         int numeric = p && p->kind == K_NUM && i < len &&
@@ -986,8 +1127,9 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
       }
     }
     t->e = (uint32_t)i;
-    c->nt++;
+    nt++;
   }
+  c->nt = nt;
   return 0;
 }
 
@@ -2179,11 +2321,18 @@ static int match_core(ctx *c, size_t i, hit *best) {
   int found = 0;
   if (i >= c->nt)
     return 0; /* every matcher fails past the end */
-  unsigned mm = c->t[i].mm;
-  for (size_t m = 0; m < NMATCHERS; m++) {
-    if (!(mm >> m & 1))
-      continue;
-    const starter *st = &MATCHERS[m];
+  /* the matchers whose bit is set, lowest first (on a tie in length the
+     first hit stays): the lowest bit's index by a de Bruijn sequence,
+     rather than a test of every bit */
+  static const unsigned char DEBRUIJN[32] = {
+      0,  1,  28, 2,  29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4,  8,
+      31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6,  11, 5,  10, 9};
+  uint32_t mm = c->t[i].mm & ((1u << NMATCHERS) - 1);
+  while (mm) {
+    uint32_t low = mm & (0u - mm);
+    mm ^= low;
+    const starter *st =
+        &MATCHERS[DEBRUIJN[(uint32_t)(low * UINT32_C(0x077CB531)) >> 27]];
     hit h;
     memset(&h, 0, sizeof h);
     if (st->fn(c, i, &h) && h.te > i && (!found || h.te > best->te)) {
