@@ -18,6 +18,8 @@
  * the weekend on Saturday and Sunday. */
 #include <parley/when.h>
 
+#include "hash.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
@@ -711,22 +713,6 @@ static void lex_build(ctx *c) {
   c->mm = lex_table.mm[c->langs];
 }
 
-/* The little-endian 64-bit word at p: one load where the machine is
- * little-endian (GCC and Clang say so), else byte by byte. */
-static inline uint64_t load_le64(const unsigned char *p) {
-#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&            \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  uint64_t v;
-  memcpy(&v, p, 8);
-  return v;
-#else
-  uint64_t v = 0;
-  for (int i = 7; i >= 0; i--)
-    v = v << 8 | p[i];
-  return v;
-#endif
-}
-
 /* The chain of entries for the normalised word w[0..n), or -1. w must
  * have eight readable bytes (the tokeniser's word buffer and
  * lex_find_ar's copy do): the first eight bytes of word and key are
@@ -741,8 +727,8 @@ static inline int lex_find(const char *w, size_t n) {
     if (k->n != n)
       continue;
     uint64_t mask = n >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << 8 * n) - 1;
-    if (((load_le64((const unsigned char *)w) ^
-          load_le64((const unsigned char *)k->k)) & mask) == 0 &&
+    if (((pl_load_le64((const unsigned char *)w) ^
+          pl_load_le64((const unsigned char *)k->k)) & mask) == 0 &&
         (n <= 8 || memcmp(k->k + 8, w + 8, n - 8) == 0))
       return e;
   }
@@ -905,7 +891,7 @@ static inline size_t word_put(char *out, size_t o, unsigned cp,
  * English text): the byte loop spent some 17 instructions a letter. */
 #define ONES UINT64_C(0x0101010101010101)
 
-/* Stores v at p as load_le64 reads it. */
+/* Stores v at p as pl_load_le64 reads it. */
 static inline void store_le64(char *p, uint64_t v) {
 #if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&            \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -916,7 +902,7 @@ static inline void store_le64(char *p, uint64_t v) {
 #endif
 }
 
-/* How many of the eight bytes of x (load_le64 order) from the first are
+/* How many of the eight bytes of x (pl_load_le64 order) from the first are
  * ASCII letters, 0..8. Per byte, with its top bit cleared and its case
  * bit set (y <= 0x7F: no carry between bytes), y + 0x1F reaches 0x80 iff
  * y >= 'a' and y + 0x05 iff y > 'z'; a byte is no letter when the first
@@ -1040,7 +1026,7 @@ static int tokenise(ctx *c, const char *text, size_t len, size_t *cap) {
              the run are scratch, overwritten or past wn) */
           size_t run = 8;
           while (run == 8 && i + 8 <= len) {
-            uint64_t x = load_le64(s + i);
+            uint64_t x = pl_load_le64(s + i);
             run = ascii_letters(x);
             if (wn + run < WORD_CAP) {
               store_le64(word + wn, x | 0x20 * ONES);

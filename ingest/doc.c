@@ -8,27 +8,13 @@
 #include <parley/doc.h>
 #include <parley/text.h>
 
+#include "hash.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 static uint64_t rotl64(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
-
-/* The little-endian 64-bit word at p: one load where the machine is
- * little-endian (GCC and Clang say so), else byte by byte. */
-static uint64_t read_le64(const unsigned char *p) {
-#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&            \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  uint64_t v;
-  memcpy(&v, p, 8);
-  return v;
-#else
-  uint64_t v = 0;
-  for (int i = 7; i >= 0; i--)
-    v = (v << 8) | p[i];
-  return v;
-#endif
-}
 
 #define P1 0x9E3779B185EBCA87ULL
 #define P2 0xC2B2AE3D27D4EB4FULL
@@ -51,7 +37,7 @@ static void hash128(const unsigned char *p, size_t n, uint64_t *a,
   uint64_t h1 = P5 + (uint64_t)n, h2 = P3 ^ (uint64_t)n;
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
-    uint64_t k = read_le64(p + i);
+    uint64_t k = pl_load_le64(p + i);
     uint64_t k1 = rotl64(k * P2, 31) * P1, k2 = rotl64(k * P4, 29) * P3;
     h1 ^= k1;
     h1 = rotl64(h1, 27) * P1 + P4;
@@ -91,7 +77,7 @@ static void count_scripts(const unsigned char *s, size_t n, size_t *arabic,
        * carries into the next); the letters' high bits are counted by a
        * multiply that sums the bytes into the top one. */
       while (i + 8 <= n) {
-        uint64_t w = read_le64(s + i);
+        uint64_t w = pl_load_le64(s + i);
         if (w & highs)
           break;
         uint64_t y = w | 0x20 * ones;
@@ -118,7 +104,7 @@ static void count_scripts(const unsigned char *s, size_t n, size_t *arabic,
          * pairs (read little-endian, a pair is one 16-bit lane, its lead
          * the low byte) */
         while (i + 8 <= n) {
-          uint64_t w = read_le64(s + i);
+          uint64_t w = pl_load_le64(s + i);
           if ((w & 0xC0FEC0FEC0FEC0FEULL) != 0x80D880D880D880D8ULL)
             break;
           /* each lane's core_letter index: lead bit 0, then the trail's

@@ -9,6 +9,7 @@
 #include <parley/text.h>
 
 #include "buf.h"
+#include "hash.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -392,22 +393,6 @@ static inline int printable8(const unsigned char *p) {
   return ((w | ((w - ones * 0x20) & ~w)) & highs) == 0;
 }
 
-/* The little-endian 64-bit word at p: one load where the machine is
- * little-endian (GCC and Clang say so), else byte by byte. */
-static inline uint64_t read_le64(const unsigned char *p) {
-#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&            \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  uint64_t v;
-  memcpy(&v, p, 8);
-  return v;
-#else
-  uint64_t v = 0;
-  for (int i = 7; i >= 0; i--)
-    v = (v << 8) | p[i];
-  return v;
-#endif
-}
-
 /* Converts src to UTF-16 with the index map (a NUL byte becomes a space),
  * noting where the newlines are. */
 static int to_utf16(pl_segmenter *seg, const char *src, size_t len,
@@ -445,7 +430,7 @@ static int to_utf16(pl_segmenter *seg, const char *src, size_t len,
            * little-endian, a pair is one 16-bit lane, its lead the low
            * byte), each lane made a UTF-16 unit at once */
           while (i + 8 <= len) {
-            uint64_t w = read_le64(s + i);
+            uint64_t w = pl_load_le64(s + i);
             if ((w & 0xC0FCC0FCC0FCC0FCULL) != 0x80D880D880D880D8ULL)
               break;
             uint64_t x = (w & 0x001F001F001F001FULL) << 6 |

@@ -1,11 +1,12 @@
 /* FNV-1a over n bytes, the hash the lexicon, the dates, the extractor and
- * the store's caches use, and a 16-bit key for cheap filters. Internal to
- * libparley. */
+ * the store's caches use, a 16-bit key for cheap filters, and the
+ * little-endian word load the scanners share. Internal to libparley. */
 #ifndef PARLEY_HASH_H
 #define PARLEY_HASH_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 static inline uint32_t pl_fnv1a32(const char *s, size_t n) {
   uint32_t h = 2166136261u;
@@ -31,6 +32,24 @@ static inline unsigned pl_key16(unsigned char b0, unsigned char b1,
   h ^= (uint32_t)b0 << 16 | (uint32_t)b1 << 8 | bl;
   h *= 0x85EBCA6Bu;
   return (h ^ (h >> 16)) & 0xFFFF;
+}
+
+/* The little-endian 64-bit word at p (eight readable bytes): one load
+ * where the machine is little-endian (GCC and Clang say so), else byte by
+ * byte. The document id's hash and the word-at-a-time scanners read text
+ * through it, so every machine sees the same words. */
+static inline uint64_t pl_load_le64(const unsigned char *p) {
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&            \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+#else
+  uint64_t v = 0;
+  for (int i = 7; i >= 0; i--)
+    v = (v << 8) | p[i];
+  return v;
+#endif
 }
 
 #endif
