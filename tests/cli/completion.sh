@@ -6,10 +6,7 @@
 set -u
 : "${PARLEY:?set PARLEY to the parley binary}"
 : "${PARLEY_SRC:?set PARLEY_SRC to the source root}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+. "$(dirname "$0")/../cli_lib.sh"
 pass() { echo "ok: $*"; }
 
 # `parley` on PATH is the binary under test.

@@ -8,19 +8,7 @@
 set -u
 PARLEY=${PARLEY:?set PARLEY to the parley binary}
 : "${PARLEY_SRC:?set PARLEY_SRC to the source root}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-expect() {
-  local want=$1
-  shift
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  [ "$got" -eq "$want" ] || fail "$* exited $got, expected $want: $(cat "$tmp/err")"
-}
-contains() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2': $(head -c 1500 "$1")"; }
-lacks() { ! grep -qF -- "$2" "$1" || fail "$1 has '$2': $(head -c 1500 "$1")"; }
+. "$(dirname "$0")/../cli_lib.sh"
 
 cat >"$tmp/facts.jsonl" <<'EOF'
 {"article": "fx-ar-1", "language": "ar", "published": "2018-11-28", "actors": [{"name": "Russia", "type": "state", "name_ar": "روسيا", "key": "state:RU", "mentions": ["روسيا"], "offsets": [[0, 10]]}, {"name": "ستفان دي ميستورا", "type": "person", "translit": "Stfan Di Mistura", "mentions": ["ستفان دي ميستورا", "دي ميستورا"], "offsets": [[11, 41], [42, 61]]}, {"name": "سيرجي لافروف", "type": "person", "translit": "Sirji Lafruf", "mentions": ["سيرجي لافروف"], "offsets": [[62, 85]]}], "meetings": [{"participants": ["Russia", "ستفان دي ميستورا"], "kind": "bilateral", "place": "Astana", "date": "2018-11-28", "round": "11", "process": "Astana", "status": "held", "offsets": [0, 61], "rule": "test"}]}

@@ -6,24 +6,7 @@
 set -u
 PARLEY=${PARLEY:?set PARLEY to the parley binary}
 SRC=${PARLEY_SRC:?set PARLEY_SRC to the source root}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-
-# expect CODE CMD... : runs CMD, checks the exit status; output in $tmp/out,
-# $tmp/err.
-expect() {
-  local want=$1
-  shift
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  [ "$got" -eq "$want" ] || fail "$* exited $got, expected $want: $(cat "$tmp/err")"
-}
-
-contains() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2': $(head -c 2000 "$1")"; }
-lacks() { ! grep -qF -- "$2" "$1" || fail "$1 has '$2': $(head -c 2000 "$1")"; }
+. "$(dirname "$0")/../cli_lib.sh"
 
 # json FILE PYTHON-EXPR: asserts the expression over the parsed file `j`
 # (skipped without python3; the grep checks still run).

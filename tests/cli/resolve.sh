@@ -8,18 +8,8 @@
 set -u
 PARLEY=${PARLEY:?set PARLEY to the parley binary}
 command -v sqlite3 >/dev/null || { echo "sqlite3 is needed" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-expect() {
-  local want=$1
-  shift
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  [ "$got" -eq "$want" ] || fail "$* exited $got, expected $want: $(cat "$tmp/err")"
-}
-contains() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2': $(cat "$1")"; }
+. "$(dirname "$0")/../cli_lib.sh"
+
 q() { sqlite3 "$1" "$2"; }
 # A checksum of the graph: counts, then every edge by the names and types
 # of its ends, its dates, attributes and evidence (document ids aside).

@@ -4,23 +4,7 @@
 # first query also migrates it).
 set -u
 PARLEY=${PARLEY:?set PARLEY to the parley binary}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-
-# expect CODE CMD... : runs CMD, checks the exit status; output in $tmp/out,
-# $tmp/err.
-expect() {
-  local want=$1
-  shift
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  [ "$got" -eq "$want" ] || fail "$* exited $got, expected $want: $(cat "$tmp/err")"
-}
-
-contains() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2': $(cat "$1")"; }
+. "$(dirname "$0")/../cli_lib.sh"
 
 for cmd in timeline actors; do
   expect 0 "$PARLEY" "$cmd" --help
