@@ -33,6 +33,13 @@ typedef struct texts {
   size_t cap; /* slots allocated */
 } texts;
 
+static void texts_free(texts *t) {
+  for (size_t i = 0; i < t->len; i++)
+    free(t->s[i]);
+  free(t->s);
+  free(t->n);
+}
+
 static void die(const char *what) {
   fprintf(stderr, "floor: %s\n", what);
   exit(1);
@@ -252,10 +259,7 @@ int main(int argc, char **argv) {
   printf("%zu %zu %zu %zu %.6f\n", pbytes, t.len, toks, psents, psecs);
   pl_text_clear(&text);
   pl_segmenter_free(seg);
-  for (size_t i = 0; i < t.len; i++)
-    free(t.s[i]);
-  free(t.s);
-  free(t.n);
+  texts_free(&t);
   u_cleanup();
   return 0;
 #endif
@@ -304,10 +308,7 @@ int main(int argc, char **argv) {
   ubrk_close(sb);
   free(u16);
   free(nf);
-  for (size_t i = 0; i < t.len; i++)
-    free(t.s[i]);
-  free(t.s);
-  free(t.n);
+  texts_free(&t);
   u_cleanup();
   return 0;
 }

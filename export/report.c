@@ -485,6 +485,16 @@ static int by_date(const void *a, const void *b) {
   return strcmp(x->id, y->id);
 }
 
+/* The end of the group of events from i on the same dates as event i
+ * (events are sorted by date). */
+static size_t same_dates_end(const model *m, size_t i) {
+  size_t j = i;
+  while (j < m->nevents && !cmp_date(m->events[j].from, m->events[i].from) &&
+         !cmp_date(m->events[j].to, m->events[i].to))
+    j++;
+  return j;
+}
+
 /* Orders events by date and picks the lanes: actors in at least one event,
  * asked-for first, then most events. */
 static int layout(model *m, pl_error *err) {
@@ -960,12 +970,8 @@ static int svg_layout(const model *m, svg_geo *g) {
   g->x0 = SVG_LW + SVG_PAD;
   size_t nund = 0;
   for (size_t i = 0; i < m->nevents;) {
-    /* a group: events on the same dates (events are sorted by date) */
-    size_t j = i;
-    while (j < m->nevents &&
-           !cmp_date(m->events[j].from, m->events[i].from) &&
-           !cmp_date(m->events[j].to, m->events[i].to))
-      j++;
+    /* a group: events on the same dates */
+    size_t j = same_dates_end(m, i);
     long a, t;
     if (day_of(m->events[i].from, &a) < 0) {
       for (size_t k = i; k < j; k++)
@@ -1221,11 +1227,7 @@ static int write_svg(pl_buf *b, const model *m, const pl_report_opts *o) {
                         SVG_LW + pw + 14, top - 6);
   /* brackets under the axis: events of one day fanned out within it */
   for (size_t i = 0; i < m->nevents;) {
-    size_t j = i;
-    while (j < m->nevents &&
-           !cmp_date(m->events[j].from, m->events[i].from) &&
-           !cmp_date(m->events[j].to, m->events[i].to))
-      j++;
+    size_t j = same_dates_end(m, i);
     if (m->events[i].from && xs[j - 1] - xs[i] >= 10)
       rc |= pl_buf_printf(b,
                           "<path d=\"M%.1f %.0fv3H%.1fv-3M%.1f %.0fv4\" "
