@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "hash.h"
+#include "wordbreak.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -754,6 +755,16 @@ static int push_sentence(pl_text *t, text_impl *im, uint32_t s, uint32_t e,
   return 0;
 }
 
+/* The word boundary after a in the n units of seg->u16, UBRK_DONE at the
+ * end: wordbreak.c's when own (with *word, the segment's status), else
+ * ICU's, whose iterator stands at a. */
+static inline int32_t next_break(pl_segmenter *seg, int own, int32_t a,
+                                 int32_t n, int *word) {
+  if (!own)
+    return ubrk_next(seg->words);
+  return a < n ? pl_wb_next(seg->u16, n, a, word) : UBRK_DONE;
+}
+
 int pl_text_segment(pl_segmenter *seg, const char *src, size_t len,
                     pl_text *t, pl_error *err) {
   if (len >= 0x7FFFFFFF)
@@ -774,8 +785,12 @@ int pl_text_segment(pl_segmenter *seg, const char *src, size_t len,
   const UChar *u16 = seg->u16;
   const uint32_t *map = seg->map;
   UErrorCode st = U_ZERO_ERROR;
+  /* Word breaks by wordbreak.c where it handles every code point of the
+   * text (the same breaks, at a fraction of the cost), else by ICU. */
+  int own_words = pl_wb_supported(u16, n16);
   ubrk_setText(seg->sents, u16, n16, &st);
-  ubrk_setText(seg->words, u16, n16, &st);
+  if (!own_words)
+    ubrk_setText(seg->words, u16, n16, &st);
   if (U_FAILURE(st)) {
     rc = pl_error_set(err, PL_EINPUT, NULL, "icu: %s", u_errorName(st));
     goto done;
@@ -821,9 +836,10 @@ int pl_text_segment(pl_segmenter *seg, const char *src, size_t len,
   pl_sentence *sents = t->sents;
   size_t nsents = t->nsents, si = 0;
   uint32_t last_para = (uint32_t)-1;
-  a = ubrk_first(seg->words);
-  for (int32_t b = ubrk_next(seg->words); b != UBRK_DONE;
-       a = b, b = ubrk_next(seg->words)) {
+  int word = 0;
+  a = own_words ? 0 : ubrk_first(seg->words);
+  for (int32_t b = next_break(seg, own_words, a, n16, &word); b != UBRK_DONE;
+       a = b, b = next_break(seg, own_words, b, n16, &word)) {
     /* A lone space, tab or newline (half the segments) pushes nothing and
      * starts no paragraph: skipped before asking ICU for its status. */
     if (b - a == 1 && u16[a] <= ' ' && is_space(u16[a]))
@@ -835,10 +851,12 @@ int pl_text_segment(pl_segmenter *seg, const char *src, size_t len,
       break;
     if (s < sents[si].start)
       continue; /* whitespace between sentences */
-    int status = ubrk_getRuleStatus(seg->words);
+    int is_word = own_words ? word
+                            : ubrk_getRuleStatus(seg->words) >=
+                                  UBRK_WORD_NONE_LIMIT;
     int newpara = sents[si].para != last_para;
     size_t before = t->ntoks;
-    if (status >= UBRK_WORD_NONE_LIMIT) {
+    if (is_word) {
       if (push_word(seg, t, im, &norm, a, b, newpara, (uint32_t)si) < 0) {
         rc = PL_ENOMEM;
         goto done;
