@@ -1,11 +1,13 @@
-/* Cross-script keys for person names: a Latin consonant skeleton through
- * ICU's transliterator (made once per store, on the first discovered
- * person) and an Arabic consonant skeleton. These keys let spellings of one
- * name meet ("ستفان دي ميستورا", "ستيفان دي ميستورا", "Staffan de
- * Mistura"); resolve.c decides how much a match on them is worth. */
+/* Cross-script keys for person names: a Latin consonant skeleton (through
+ * a table of ICU's Latin for Arabic letters, else ICU's transliterator,
+ * made once per store when a name first needs it) and an Arabic consonant
+ * skeleton. These keys let spellings of one name meet ("ستفان دي ميستورا",
+ * "ستيفان دي ميستورا", "Staffan de Mistura"); resolve.c decides how much a
+ * match on them is worth. */
 #include "store_int.h"
 
 #include "hash.h"
+#include "latin_table.h"
 
 #include <parley/text.h>
 
@@ -185,36 +187,85 @@ static int skeleton(const char *s, size_t n, pl_buf *out) {
   return 0;
 }
 
-static int latin_key(pl_store *st, const char *key, size_t n, pl_buf *out,
-                     pl_error *err);
+/* ---- the Latin key ------------------------------------------------------
+ *
+ * ICU's "Any-Latin; Latin-ASCII" costs about 150 M instructions to open (it
+ * builds its whole registry of transliterators) and tens of microseconds a
+ * name. For the Arabic letters and digits in latin_table.h it does not need
+ * to run: their Latin does not depend on their neighbours, so a name made
+ * only of them and ASCII transliterates as the concatenation of their table
+ * entries, byte for byte. Why that holds for ICU's Arabic-Latin rules:
+ * - the rules that look at context involve only what the table leaves out:
+ *   a vowel mark before a long vowel (fatha + alef gives one "a"), the
+ *   decimal separators U+066B/U+066C between digits, and the marks,
+ *   shadda, tatweel and punctuation, whose script is Inherited or Common:
+ *   they are transliterated only inside an Arabic run of text, so the same
+ *   character comes out differently after a Latin word;
+ * - each entry starts with a base letter or digit, so no entry composes
+ *   (NFC) with the one before it;
+ * - Any-Latin leaves ASCII alone, and Latin-ASCII maps each letter of the
+ *   entries on its own.
+ * Every pair and triple of table characters and ASCII was checked against
+ * ICU when the table was made; tests/unit/test_latin_key.c checks the
+ * entries and the pairs against the ICU it runs with. Anything else (other
+ * scripts, the characters left out, presentation forms, invalid UTF-8)
+ * goes through ICU as before. */
 
-/* Names recur across documents, and ICU's transliterator costs tens of
- * microseconds a name: keys are cached per store. */
-int pl_store__latin_key(pl_store *st, const char *key, size_t n, pl_buf *out,
-                        pl_error *err) {
-  if (out->len) /* the skeleton depends on what out holds */
-    return latin_key(st, key, n, out, err);
-  const char *hit = pl_strcache_get(st->latin, key, n);
-  if (hit)
-    return pl_buf_puts(out, hit) < 0
-               ? pl_error_set(err, PL_ENOMEM, NULL, "out of memory")
-               : 0;
-  int rc = latin_key(st, key, n, out, err);
-  if (rc == 0 &&
-      pl_strcache_put(&st->latin, key, n, out->data ? out->data : "") < 0)
-    rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+/* Writes to a (cap bytes) ICU's transliteration of key from latin_table,
+ * NUL-terminated; returns its length, or -1 when key holds a character the
+ * table lacks (or, which the entries' lengths rule out, a would overflow). */
+static long table_latin(const char *key, size_t n, char *a, size_t cap) {
+  size_t len = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)key[i];
+    if (c >= 0x01 && c < 0x80) { /* ASCII passes through unchanged */
+      if (len + 1 >= cap)
+        return -1;
+      a[len++] = (char)c;
+      continue;
+    }
+    /* U+0600..U+06FF is lead byte D8..DB and one continuation byte; any
+     * other byte (other blocks, NUL, invalid UTF-8) is left to ICU. */
+    if (c < 0xD8 || c > 0xDB || i + 1 >= n ||
+        ((unsigned char)key[i + 1] & 0xC0) != 0x80)
+      return -1;
+    unsigned cp = ((c & 0x1Fu) << 6) | ((unsigned char)key[++i] & 0x3Fu);
+    const char *s = latin_table[cp - 0x0600];
+    if (!s)
+      return -1;
+    size_t m = strlen(s);
+    if (len + m >= cap)
+      return -1;
+    memcpy(a + len, s, m);
+    len += m;
+  }
+  a[len] = '\0';
+  return (long)len;
+}
+
+/* The Latin key of key through latin_table: 1 when appended to out, 0 when
+ * the table does not cover key (out unchanged), or PL_ENOMEM. */
+static int table_latin_key(const char *key, size_t n, pl_buf *out,
+                           pl_error *err) {
+  /* An entry is at most 4 bytes for a 2-byte character (test_latin_key
+   * checks): 2n + 1 bytes hold any covered key. Names are short: the stack
+   * serves nearly all of them. */
+  char stack[512], *a = stack;
+  size_t cap = 2 * n + 1;
+  if (cap > sizeof stack && !(a = malloc(cap)))
+    return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+  long len = table_latin(key, n, a, cap);
+  int rc = len < 0 ? 0 : skeleton(a, (size_t)len, out) < 0 ? PL_ENOMEM : 1;
+  if (a != stack)
+    free(a);
+  if (rc == PL_ENOMEM)
+    return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
   return rc;
 }
 
-static int latin_key(pl_store *st, const char *key, size_t n, pl_buf *out,
-                     pl_error *err) {
-  int ascii = 1;
-  for (size_t i = 0; i < n && ascii; i++)
-    ascii = (unsigned char)key[i] < 0x80;
-  if (ascii)
-    return skeleton(key, n, out) < 0
-               ? pl_error_set(err, PL_ENOMEM, NULL, "out of memory")
-               : 0;
+/* The Latin key of key through ICU's transliterator. */
+static int icu_latin_key(pl_store *st, const char *key, size_t n, pl_buf *out,
+                         pl_error *err) {
   UTransliterator *t = translit(st);
   if (!t)
     return 0;
@@ -254,6 +305,46 @@ done:
   if (rc < 0)
     return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
   return 0;
+}
+
+int pl_store__latin_key_icu(pl_store *st, const char *key, size_t n,
+                            pl_buf *out, pl_error *err) {
+  return icu_latin_key(st, key, n, out, err);
+}
+
+/* The Latin key of key: ASCII and what latin_table covers directly, the
+ * rest through ICU. */
+static int latin_key(pl_store *st, const char *key, size_t n, pl_buf *out,
+                     pl_error *err) {
+  int ascii = 1;
+  for (size_t i = 0; i < n && ascii; i++)
+    ascii = (unsigned char)key[i] < 0x80;
+  if (ascii)
+    return skeleton(key, n, out) < 0
+               ? pl_error_set(err, PL_ENOMEM, NULL, "out of memory")
+               : 0;
+  int rc = table_latin_key(key, n, out, err);
+  if (rc != 0)
+    return rc < 0 ? rc : 0;
+  return icu_latin_key(st, key, n, out, err);
+}
+
+/* Names recur across documents: keys are cached per store (ICU's took
+ * tens of microseconds a name; the table's cost about a cache look-up). */
+int pl_store__latin_key(pl_store *st, const char *key, size_t n, pl_buf *out,
+                        pl_error *err) {
+  if (out->len) /* the skeleton depends on what out holds */
+    return latin_key(st, key, n, out, err);
+  const char *hit = pl_strcache_get(st->latin, key, n);
+  if (hit)
+    return pl_buf_puts(out, hit) < 0
+               ? pl_error_set(err, PL_ENOMEM, NULL, "out of memory")
+               : 0;
+  int rc = latin_key(st, key, n, out, err);
+  if (rc == 0 &&
+      pl_strcache_put(&st->latin, key, n, out->data ? out->data : "") < 0)
+    rc = pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
+  return rc;
 }
 
 int pl_store__arabic_key(const char *key, size_t n, pl_buf *out,

@@ -139,6 +139,12 @@ void pl_store__keys_free(pl_store *st);
 int pl_store__latin_key(pl_store *st, const char *key, size_t n, pl_buf *out,
                         pl_error *err);
 
+/* pl_store__latin_key always through ICU's transliterator (no table, no
+ * cache): the reference its table is tested against. Same contract; out
+ * stays unchanged when ICU cannot open the transliterator. */
+int pl_store__latin_key_icu(pl_store *st, const char *key, size_t n,
+                            pl_buf *out, pl_error *err);
+
 /* Appends to out the Arabic consonant skeleton of the folded key: long
  * vowel letters (ا و ي ى) inside words dropped, so "ستفان" and "ستيفان"
  * meet. out stays empty for a key without Arabic letters. Returns 0 or
