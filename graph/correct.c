@@ -97,6 +97,14 @@ int pl_store__merge_entities(pl_store *st, long long into, long long from,
       "DELETE FROM temp.merge_tmp WHERE ?1 AND ?2",
       "INSERT INTO temp.merge_tmp SELECT key, name_ar, translit FROM"
       " entities WHERE id = ?2 AND ?1",
+      /* What ON DELETE CASCADE removes with the entity, removed first:
+       * inside an ingest batch foreign keys are not enforced
+       * (pl_store_batch_begin), and corrections are applied there too. */
+      "DELETE FROM aliases WHERE entity_id = ?2 AND ?1",
+      "DELETE FROM mentions WHERE entity_id = ?2 AND ?1",
+      "DELETE FROM merges WHERE entity_id = ?2 AND ?1",
+      "DELETE FROM event_claims WHERE event_id = ?2 AND ?1",
+      "DELETE FROM events WHERE entity_id = ?2 AND ?1",
       "DELETE FROM entities WHERE id = ?2 AND ?1",
       "UPDATE entities SET key = coalesce(key, (SELECT key FROM"
       " temp.merge_tmp)), name_ar = coalesce(name_ar, (SELECT name_ar FROM"

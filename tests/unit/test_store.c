@@ -900,6 +900,53 @@ static void test_entity_cache(void) {
   pl_store_close(a);
 }
 
+/* A user's merge applied inside an ingest batch, where foreign keys are
+ * not enforced (pl_store_batch_begin), leaves no row of the merged entity
+ * behind: what the cascades would delete is deleted. */
+static void test_merge_in_batch(void) {
+  pl_store *a = NULL, *b = NULL;
+  pl_error err = {0};
+  const char *abu[] = {"Abu Karim"}, *sami[] = {"Sami Nour"},
+             *omar[] = {"Omar Haddad"};
+  INT_EQ(pl_store_open(&a, path_in("merge.db"), PL_STORE_CREATE, &err), 0);
+  INT_EQ(pl_store_batch_begin(a, &err), 0);
+  INT_EQ(add_people(a, "m1", "Abu Karim spoke.", abu, 1, 0, &err), 0);
+  INT_EQ(add_people(a, "m2", "Sami Nour spoke.", sami, 1, 0, &err), 0);
+  INT_EQ(pl_store_batch_commit(a, &err), 0);
+  long long gone =
+      count(a, "SELECT id FROM entities WHERE name = 'Abu Karim'");
+  OK(gone > 0);
+  OK(count(a, "SELECT count(*) FROM aliases a JOIN entities e ON e.id ="
+              " a.entity_id WHERE e.name = 'Abu Karim'") > 0);
+  /* another connection records the merge; the next document applies it */
+  INT_EQ(pl_store_open(&b, path_in("merge.db"), 0, &err), 0);
+  INT_EQ(sqlite3_exec(b->db,
+                      "INSERT INTO corrections(op, a, b, created) VALUES("
+                      "'merge', 'Sami Nour', 'Abu Karim', '2026-11-29')",
+                      NULL, NULL, NULL),
+         SQLITE_OK);
+  pl_store_close(b);
+  INT_EQ(pl_store_batch_begin(a, &err), 0);
+  INT_EQ(add_people(a, "m3", "Omar Haddad spoke.", omar, 1, 0, &err), 0);
+  INT_EQ(pl_store_batch_commit(a, &err), 0);
+  INT_EQ(count(a, "SELECT count(*) FROM entities WHERE name = 'Abu Karim'"),
+         0);
+  char sql[128];
+  static const char *const tables[] = {"aliases", "mentions", "merges",
+                                       "events"};
+  for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE entity_id = %lld",
+             tables[i], gone);
+    INT_EQ(count(a, sql), 0);
+  }
+  INT_EQ(count(a, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  INT_EQ(count(a, "SELECT count(*) FROM mentions m JOIN entities e ON"
+                  " e.id = m.entity_id WHERE e.name = 'Sami Nour'"),
+         2);
+  INT_EQ(count(a, "PRAGMA foreign_keys"), 1); /* on again after the batch */
+  pl_store_close(a);
+}
+
 int main(void) {
   snprintf(dir, sizeof dir, "/tmp/parley-store-XXXXXX");
   if (!mkdtemp(dir)) {
@@ -910,6 +957,7 @@ int main(void) {
   test_caches();
   test_alias_cache();
   test_entity_cache();
+  test_merge_in_batch();
   test_refusals();
   test_migration();
   test_store();
