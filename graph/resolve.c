@@ -1508,6 +1508,88 @@ done:
   return rc;
 }
 
+/* Is every index of idx[0..n) an actor of the facts? */
+static int indexes_ok(const add_ctx *c, const int *idx, size_t n) {
+  if (n && !idx)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (idx[i] < 0 || (size_t)idx[i] >= c->f->nactors)
+      return 0;
+  return 1;
+}
+
+static int evidence_ok(const add_ctx *c, const pl_evidence *ev) {
+  return span_ok(c, ev->span) && span_ok(c, ev->sentence);
+}
+
+/* Refuses, before anything is written, the facts add_all would refuse
+ * half-way: inside a batch a document has no savepoint of its own (which
+ * copied every page the document touched into its journal, a twentieth of
+ * ingest), so bad facts must be found first. Returns 0 or PL_EINPUT. */
+static int check_facts(add_ctx *c) {
+  const pl_facts *f = c->f;
+  if (!f)
+    return 0;
+  if ((f->nactors && !f->actors) || (f->nroles && !f->roles) ||
+      (f->ndelegations && !f->delegations) || (f->nmeetings && !f->meetings) ||
+      (f->nproposals && !f->proposals))
+    return bad(c, "facts: %s with a count but no array%.0ld", "a list", 0);
+  for (size_t i = 0; i < f->nactors; i++) {
+    const pl_actor *a = &f->actors[i];
+    const char *name = a->name ? a->name : "?";
+    if (a->type < 0 || a->type > PL_ACTOR_PLACE)
+      return bad(c, "facts: actor %s has an unknown type (%ld)", name,
+                 a->type);
+    if (a->nmentions && !a->mentions)
+      return bad(c, "facts: actor %s has no mention array%.0ld", name, 0);
+    for (size_t k = 0; k < a->nmentions; k++)
+      if (!span_ok(c, a->mentions[k]))
+        return bad(c, "facts: a mention of %s lies outside the text%.0ld",
+                   a->name ? a->name : "an actor", 0);
+  }
+  for (size_t i = 0; i < f->nroles; i++) {
+    const pl_role *r = &f->roles[i];
+    if (!indexes_ok(c, &r->person, 1) || (r->of != -1 && !indexes_ok(c, &r->of, 1)))
+      return bad(c, "facts: %s refers to an actor that does not exist%.0ld",
+                 "a role", 0);
+    if (!evidence_ok(c, &r->ev))
+      return bad(c, "facts: evidence of %s lies outside the text%.0ld",
+                 "a role", 0);
+  }
+  for (size_t i = 0; i < f->ndelegations; i++) {
+    const pl_delegation *d = &f->delegations[i];
+    if (d->nmembers && !d->members)
+      return bad(c, "facts: %s has no member array%.0ld", "a delegation", 0);
+    if (!indexes_ok(c, &d->of, 1) ||
+        (d->head != -1 && !indexes_ok(c, &d->head, 1)) ||
+        !indexes_ok(c, d->members, d->nmembers))
+      return bad(c, "facts: %s refers to an actor that does not exist%.0ld",
+                 "a delegation", 0);
+    if (!evidence_ok(c, &d->ev))
+      return bad(c, "facts: evidence of %s lies outside the text%.0ld",
+                 "a delegation", 0);
+  }
+  for (size_t i = 0; i < f->nmeetings; i++) {
+    const pl_meeting *m = &f->meetings[i];
+    if (!indexes_ok(c, m->participants, m->nparticipants))
+      return bad(c, "facts: %s refers to an actor that does not exist%.0ld",
+                 "a meeting", 0);
+    if (!evidence_ok(c, &m->ev))
+      return bad(c, "facts: evidence of %s lies outside the text%.0ld",
+                 "a meeting", 0);
+  }
+  for (size_t i = 0; i < f->nproposals; i++) {
+    const pl_proposal *p = &f->proposals[i];
+    if (!indexes_ok(c, p->by, p->nby) || !indexes_ok(c, p->to, p->nto))
+      return bad(c, "facts: %s refers to an actor that does not exist%.0ld",
+                 "a proposal", 0);
+    if (!evidence_ok(c, &p->ev))
+      return bad(c, "facts: evidence of %s lies outside the text%.0ld",
+                 "a proposal", 0);
+  }
+  return 0;
+}
+
 /* Everything pl_store_add writes, inside its transaction. */
 static int add_all(add_ctx *c, int *added) {
   int rc;
@@ -1606,31 +1688,43 @@ int pl_store_batch_begin(pl_store *st, pl_error *err) {
   return 0;
 }
 
+/* Rolls back the open transaction: statements reset first (one left
+ * mid-step would keep the rollback from finishing), what was cached of the
+ * store forgotten (it may name what is undone). */
+static void roll_back(pl_store *st) {
+  for (int i = 0; i < S_COUNT; i++)
+    if (st->stmt[i])
+      sqlite3_reset(st->stmt[i]);
+  pl_store__forget(st);
+  st->data_version = -1;
+  sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Ends the batch: outside batches the schema's checks and foreign keys
+ * hold again (pragmas, which cannot fail here: no transaction is open). */
+static void end_batch(pl_store *st) {
+  st->batch = 0;
+  sqlite3_exec(st->db,
+               "PRAGMA ignore_check_constraints = OFF;"
+               " PRAGMA foreign_keys = ON",
+               NULL, NULL, NULL);
+}
+
 int pl_store_batch_commit(pl_store *st, pl_error *err) {
   if (!st->batch)
     return 0;
-  st->batch = 0;
   int rc = pl_store__exec(st, "COMMIT", err);
   if (rc == 0 &&
       pl_store__query_int(st, "PRAGMA data_version", &st->data_version,
                           NULL) < 0)
     st->data_version = -1;
-  if (rc < 0) {
-    pl_store__forget(st);
-    st->data_version = -1;
-    for (int i = 0; i < S_COUNT; i++)
-      if (st->stmt[i])
-        sqlite3_reset(st->stmt[i]);
-    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-  }
-  /* Outside batches the schema's checks and foreign keys hold again
-   * (pragmas, which cannot fail here: no transaction is open). */
-  sqlite3_exec(st->db,
-               "PRAGMA ignore_check_constraints = OFF;"
-               " PRAGMA foreign_keys = ON",
-               NULL, NULL, NULL);
+  if (rc < 0)
+    roll_back(st);
+  end_batch(st);
   return rc;
 }
+
+int pl_store_batch_open(const pl_store *st) { return st && st->batch; }
 
 int pl_store_add(pl_store *st, const pl_doc *doc, const pl_facts *facts,
                  int *added, pl_error *err) {
@@ -1668,26 +1762,32 @@ int pl_store__add_ex(pl_store *st, const pl_doc *doc, const pl_facts *facts,
     if (!c.ids)
       return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
   }
-  /* one transaction per document, or a savepoint in the open batch */
-  rc = st->batch ? pl_store__exec_stmt(st, S_SAVEPOINT, err)
-                 : pl_store__exec(st, "BEGIN IMMEDIATE", err);
-  if (rc < 0)
+  if (st->batch) {
+    /* In the open batch: the facts checked first, then written; a failure
+     * past the checks (the disk, memory) takes the batch with it. */
+    if ((rc = check_facts(&c)) < 0)
+      goto done;
+    if ((rc = add_all(&c, added)) < 0) {
+      roll_back(st);
+      end_batch(st);
+      if (err) { /* the failure's own message first, then what it cost */
+        size_t n = strlen(err->msg);
+        snprintf(err->msg + n, sizeof err->msg - n,
+                 "; the documents of the open batch were not stored (run"
+                 " the ingest again to store them)");
+      }
+      *added = 0;
+    }
+    goto done;
+  }
+  /* one transaction per document */
+  if ((rc = pl_store__exec(st, "BEGIN IMMEDIATE", err)) < 0)
     goto done;
   rc = add_all(&c, added);
   if (rc == 0)
-    rc = st->batch ? pl_store__exec_stmt(st, S_RELEASE, err)
-                   : pl_store__exec(st, "COMMIT", err);
+    rc = pl_store__exec(st, "COMMIT", err);
   if (rc < 0) {
-    /* Statements left mid-step would keep the rollback from finishing. */
-    for (int i = 0; i < S_COUNT; i++)
-      if (st->stmt[i])
-        sqlite3_reset(st->stmt[i]);
-    pl_store__forget(st); /* it may name what is undone */
-    if (st->batch) {
-      pl_store__exec_stmt(st, S_ROLLBACK_TO, NULL);
-      pl_store__exec_stmt(st, S_RELEASE, NULL);
-    } else
-      sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    roll_back(st);
     *added = 0;
   }
 done:

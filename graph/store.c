@@ -265,9 +265,6 @@ static const char *const stmt_sql[S_COUNT] = {
         " IN ('held_in', 'addressed_to')"
         " UNION ALL SELECT ?2 WHERE ?1 = 1)"
         " ORDER BY d.source, d.id",
-    [S_SAVEPOINT] = "SAVEPOINT doc",
-    [S_RELEASE] = "RELEASE doc",
-    [S_ROLLBACK_TO] = "ROLLBACK TO doc",
     [S_USER_ALIASES] = "SELECT EXISTS(SELECT 1 FROM aliases WHERE norm_key"
                        " >= 'user:' AND norm_key < 'user;')",
 };

@@ -50,9 +50,6 @@ typedef enum pl_stmt_id {
   S_Q_MEMBERS,       /* timeline: participants of an event or edge */
   S_Q_SOURCES,       /* timeline: source documents of an event or edge */
   S_CORRECTIONS,     /* every correction: op, a, b, in order */
-  S_SAVEPOINT,       /* SAVEPOINT doc: one document inside a batch */
-  S_RELEASE,         /* RELEASE doc */
-  S_ROLLBACK_TO,     /* ROLLBACK TO doc */
   S_USER_ALIASES,    /* 1 when any "user:" alias exists, else 0 */
   S_COUNT
 } pl_stmt_id;

@@ -120,6 +120,12 @@ static int on_doc(void *ctx, const pl_doc *doc, pl_error *err) {
     return rc;
   rc = pl_store_add(r->st, doc, f, &added, err);
   r->in_batch++;
+  if (rc < 0 && !pl_store_batch_open(r->st)) {
+    /* a write failed and took the batch with it: nothing more is stored
+       (the message says so; running the ingest again completes it) */
+    r->in_batch = 0;
+    r->store_failed = 1;
+  }
   if (rc == 0 && (r->in_batch >= BATCH_DOCS || since(&r->batch_t0) >= 1.0)) {
     r->in_batch = 0;
     if ((rc = pl_store_batch_commit(r->st, err)) < 0)

@@ -39,14 +39,18 @@ void pl_store_close(pl_store *st);
  * already in the store (same id) changes nothing and sets *added to 0;
  * otherwise *added is 1. Returns 0, PL_EDB, PL_ENOMEM, or PL_EINPUT for
  * facts that contradict themselves (an actor index or a span out of range);
- * on failure *added is 0 and the store is as it was before the call. */
+ * on failure *added is 0 and the store is as it was before the call, except
+ * inside a batch: there facts are checked before anything is written (bad
+ * facts leave the batch as it was), and a failure past the checks (the
+ * disk, memory) rolls back the whole batch and ends it
+ * (pl_store_batch_open then says 0). */
 int pl_store_add(pl_store *st, const pl_doc *doc, const pl_facts *facts,
                  int *added, pl_error *err);
 
 /* Opens a batch: the documents added until pl_store_batch_commit are
- * committed together (each still all or nothing, under a savepoint), which
- * spares the journal most of its writes. A crash loses the open batch, not
- * what was committed before; adding the same input again completes it.
+ * committed together, which spares the journal most of its writes. A crash
+ * or a write that fails loses the open batch, not what was committed
+ * before; adding the same input again completes it.
  * Returns 0 (also when a batch is already open), PL_EUSAGE (read-only) or
  * PL_EDB. */
 int pl_store_batch_begin(pl_store *st, pl_error *err);
@@ -54,6 +58,10 @@ int pl_store_batch_begin(pl_store *st, pl_error *err);
 /* Commits the open batch (nothing when none is open). On failure the batch
  * is rolled back and PL_EDB returned. */
 int pl_store_batch_commit(pl_store *st, pl_error *err);
+
+/* 1 while a batch is open (pl_store_batch_begin, until it is committed or
+ * a failed pl_store_add rolled it back), else 0; NULL is 0. */
+int pl_store_batch_open(const pl_store *st);
 
 /* What a view selects from the store. Zeroed means the whole graph. */
 typedef struct pl_view_query {

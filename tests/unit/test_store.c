@@ -900,6 +900,48 @@ static void test_entity_cache(void) {
   pl_store_close(a);
 }
 
+/* Inside a batch, bad facts are refused before anything is written (the
+ * batch goes on); a write that fails past the checks (here the file may
+ * not grow) rolls the whole batch back and ends it, and adding the same
+ * documents again stores them. */
+static void test_batch_failure(void) {
+  pl_store *a = NULL;
+  pl_error err = {0};
+  const char *one[] = {"Lina Haddad"}, *two[] = {"Karim Nasser"};
+  char big[20000]; /* overflow pages: the file must grow */
+  memset(big, 'x', sizeof big - 1);
+  big[sizeof big - 1] = '\0';
+  memcpy(big, "Karim Nasser", 12);
+  INT_EQ(pl_store_open(&a, path_in("fail.db"), PL_STORE_CREATE, &err), 0);
+  INT_EQ(pl_store_batch_begin(a, &err), 0);
+  INT_EQ(pl_store_batch_open(a), 1);
+  INT_EQ(add_people(a, "f1", "Lina Haddad spoke.", one, 1, 0, &err), 0);
+  OK(add_keyed(a, "f2", "state:FD", NULL, 1, &err) == PL_EINPUT);
+  INT_EQ(pl_store_batch_open(a), 1); /* refused whole: the batch goes on */
+  pl_error_clear(&err);
+  INT_EQ(count(a, "SELECT count(*) FROM documents"), 1);
+  long long pages = count(a, "PRAGMA page_count");
+  char sql[64];
+  snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pages);
+  INT_EQ(count(a, sql), pages); /* the file may not grow */
+  OK(add_people(a, "f3", big, two, 1, 0, &err) < 0);
+  OK(strstr(err.msg, "the documents of the open batch were not stored") !=
+     NULL);
+  INT_EQ(pl_store_batch_open(a), 0);
+  INT_EQ(count(a, "SELECT count(*) FROM documents"), 0);
+  INT_EQ(count(a, "SELECT count(*) FROM entities"), 0);
+  pl_error_clear(&err);
+  OK(count(a, "PRAGMA max_page_count = 1000000") > pages);
+  INT_EQ(pl_store_batch_begin(a, &err), 0);
+  INT_EQ(add_people(a, "f1", "Lina Haddad spoke.", one, 1, 0, &err), 0);
+  INT_EQ(add_people(a, "f3", big, two, 1, 0, &err), 0);
+  INT_EQ(pl_store_batch_commit(a, &err), 0);
+  INT_EQ(count(a, "SELECT count(*) FROM documents"), 2);
+  INT_EQ(count(a, "SELECT count(*) FROM entities"), 2);
+  INT_EQ(count(a, "PRAGMA foreign_keys"), 1);
+  pl_store_close(a);
+}
+
 /* A user's merge applied inside an ingest batch, where foreign keys are
  * not enforced (pl_store_batch_begin), leaves no row of the merged entity
  * behind: what the cascades would delete is deleted. */
@@ -958,6 +1000,7 @@ int main(void) {
   test_alias_cache();
   test_entity_cache();
   test_merge_in_batch();
+  test_batch_failure();
   test_refusals();
   test_migration();
   test_store();
