@@ -314,17 +314,6 @@ void pl_store__forget(pl_store *st) {
   st->user_aliases = -1;
 }
 
-int pl_store__exec_stmt(pl_store *st, pl_stmt_id id, pl_error *err) {
-  sqlite3_stmt *s = pl_store__stmt(st, id, err);
-  if (!s)
-    return PL_EDB;
-  int rc = sqlite3_step(s);
-  sqlite3_reset(s);
-  if (rc != SQLITE_DONE)
-    return pl_error_set(err, PL_EDB, st->path, "%s", db_message(st));
-  return 0;
-}
-
 sqlite3_stmt *pl_store__stmt(pl_store *st, pl_stmt_id id, pl_error *err) {
   sqlite3_stmt *s = st->stmt[id];
   if (!s) {
@@ -552,11 +541,11 @@ int pl_store_open(pl_store **out, const char *path, int flags,
                            " PRAGMA synchronous = NORMAL",
                            err)) < 0)
     goto fail;
-  /* A writer keeps its temporary files in memory: each document is added
-   * inside a savepoint, whose journal of the pages it changes would
-   * otherwise spill to a temporary file past 64 KiB (a write system call
-   * per page, a fifth of the store's time). Its size is bounded by the
-   * pages one document touches. */
+  /* A writer keeps its temporary files in memory: the journal a statement
+   * keeps of the pages it changes inside a transaction (so that it can
+   * fail alone) would otherwise spill to a temporary file past 64 KiB, a
+   * write system call per page. Its size is bounded by the pages one
+   * statement touches. */
   if (!readonly &&
       (rc = pl_store__exec(st, "PRAGMA temp_store = MEMORY", err)) < 0)
     goto fail;

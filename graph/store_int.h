@@ -69,7 +69,7 @@ struct pl_store {
                                  use (graph/places.c), or NULL */
   int places_missing;         /* no places file could be read */
   int batch;                  /* a batch transaction is open: documents are
-                                 added under savepoints inside it */
+                                 checked, then added inside it */
   struct pl_strcache *latin;  /* Latin keys already computed (keys.c) */
   struct pl_strcache *aliases;/* aliases this connection inserted (or found)
                                  in batches (resolve.c); emptied when a
@@ -191,11 +191,6 @@ int pl_store__dberr(pl_store *st, pl_error *err, const char *what);
 
 /* Runs sql (no results). Returns 0 or PL_EDB. */
 int pl_store__exec(pl_store *st, const char *sql, pl_error *err);
-
-/* Runs the cached statement id, which yields no rows (a savepoint's
- * SAVEPOINT, RELEASE or ROLLBACK TO: prepared once instead of parsed per
- * document). Returns 0 or PL_EDB with the message pl_store__exec gives. */
-int pl_store__exec_stmt(pl_store *st, pl_stmt_id id, pl_error *err);
 
 /* Normalises the surface form s (n bytes, or strlen when n is (size_t)-1)
  * into an alias key with pl_text_fold_phrase (text.h): NFKC forms, case
