@@ -1,15 +1,18 @@
-/* The text pipeline: ICU sentence and word breaks over UTF-16, each word
+/* The text pipeline: sentence and word breaks over UTF-16, each word
  * folded for matching, every token mapped back to the original bytes.
  *
- * Cost: ICU's break iterators are most of it; everything else is one pass
- * to UTF-16 (which also notes the newlines) and one walk over each word's
- * UTF-16 units that classifies, splits and folds through a table for the
- * code points below U+0700 (ASCII, Latin, Arabic), so the bytes are decoded
- * once and each token is folded as it is split off. */
+ * Cost: the breaks come from sentbreak.c and wordbreak.c, which give ICU's
+ * boundaries at a fraction of the cost of ICU's iterators (used for the
+ * texts they do not handle); everything else is one pass to UTF-16 (which
+ * also notes the newlines) and one walk over each word's UTF-16 units that
+ * classifies, splits and folds through a table for the code points below
+ * U+0700 (ASCII, Latin, Arabic), so the bytes are decoded once and each
+ * token is folded as it is split off. */
 #include <parley/text.h>
 
 #include "buf.h"
 #include "hash.h"
+#include "sentbreak.h"
 #include "wordbreak.h"
 
 #include <stdlib.h>
@@ -23,6 +26,7 @@
 struct pl_segmenter {
   UBreakIterator *words; /* word breaks (root locale) */
   UBreakIterator *sents; /* sentence breaks, with abbreviation suppression */
+  int own_sents;         /* sentbreak.c can stand for sents */
   UChar *u16;            /* the text as UTF-16 */
   uint32_t *map;         /* UTF-16 index -> byte offset; map[len] = bytes */
   size_t cap;            /* units allocated in u16 and map */
@@ -343,6 +347,7 @@ int pl_segmenter_new(pl_segmenter **out, pl_error *err) {
                         u_errorName(st));
   }
   call_once(&tables_once, tables_init);
+  seg->own_sents = pl_sb_init();
   *out = seg;
   return 0;
 }
@@ -755,6 +760,16 @@ static int push_sentence(pl_text *t, text_impl *im, uint32_t s, uint32_t e,
   return 0;
 }
 
+/* The sentence boundary after a in the n units of seg->u16, UBRK_DONE at
+ * the end: sentbreak.c's when own, else ICU's, whose iterator stands at
+ * a. */
+static inline int32_t next_sentence(pl_segmenter *seg, int own, int32_t a,
+                                    int32_t n) {
+  if (!own)
+    return ubrk_next(seg->sents);
+  return a < n ? pl_sb_next(seg->u16, n, a) : UBRK_DONE;
+}
+
 /* The word boundary after a in the n units of seg->u16, UBRK_DONE at the
  * end: wordbreak.c's when own (with *word, the segment's status), else
  * ICU's, whose iterator stands at a. */
@@ -785,10 +800,13 @@ int pl_text_segment(pl_segmenter *seg, const char *src, size_t len,
   const UChar *u16 = seg->u16;
   const uint32_t *map = seg->map;
   UErrorCode st = U_ZERO_ERROR;
-  /* Word breaks by wordbreak.c where it handles every code point of the
-   * text (the same breaks, at a fraction of the cost), else by ICU. */
+  /* Word and sentence breaks by wordbreak.c and sentbreak.c where they
+   * handle every code point of the text (the same breaks, at a fraction of
+   * the cost), else by ICU. */
   int own_words = pl_wb_supported(u16, n16);
-  ubrk_setText(seg->sents, u16, n16, &st);
+  int own_sents = own_words && seg->own_sents; /* no surrogates either */
+  if (!own_sents)
+    ubrk_setText(seg->sents, u16, n16, &st);
   if (!own_words)
     ubrk_setText(seg->words, u16, n16, &st);
   if (U_FAILURE(st)) {
@@ -798,9 +816,9 @@ int pl_text_segment(pl_segmenter *seg, const char *src, size_t len,
   /* Sentences, split further at newlines; trailing spaces trimmed. */
   uint32_t para = 0;
   size_t nl = 0; /* the first of seg->nls not before x */
-  int32_t a = ubrk_first(seg->sents);
-  for (int32_t b = ubrk_next(seg->sents); b != UBRK_DONE;
-       a = b, b = ubrk_next(seg->sents)) {
+  int32_t a = own_sents ? 0 : ubrk_first(seg->sents);
+  for (int32_t b = next_sentence(seg, own_sents, a, n16); b != UBRK_DONE;
+       a = b, b = next_sentence(seg, own_sents, b, n16)) {
     int32_t x = a;
     while (x < b) {
       while (x < b && is_space(u16[x])) {
