@@ -1518,8 +1518,17 @@ static int indexes_ok(const add_ctx *c, const int *idx, size_t n) {
   return 1;
 }
 
-static int evidence_ok(const add_ctx *c, const pl_evidence *ev) {
-  return span_ok(c, ev->span) && span_ok(c, ev->sentence);
+/* Refuses a fact (what: "a role") whose actors are not all among the
+ * facts' (actors_ok 0) or whose evidence lies outside the text. */
+static int check_fact(add_ctx *c, const char *what, int actors_ok,
+                      const pl_evidence *ev) {
+  if (!actors_ok)
+    return bad(c, "facts: %s refers to an actor that does not exist%.0ld",
+               what, 0);
+  if (!span_ok(c, ev->span) || !span_ok(c, ev->sentence))
+    return bad(c, "facts: evidence of %s lies outside the text%.0ld", what,
+               0);
+  return 0;
 }
 
 /* Refuses, before anything is written, the facts add_all would refuse
@@ -1547,45 +1556,40 @@ static int check_facts(add_ctx *c) {
         return bad(c, "facts: a mention of %s lies outside the text%.0ld",
                    a->name ? a->name : "an actor", 0);
   }
+  int rc;
   for (size_t i = 0; i < f->nroles; i++) {
     const pl_role *r = &f->roles[i];
-    if (!indexes_ok(c, &r->person, 1) || (r->of != -1 && !indexes_ok(c, &r->of, 1)))
-      return bad(c, "facts: %s refers to an actor that does not exist%.0ld",
-                 "a role", 0);
-    if (!evidence_ok(c, &r->ev))
-      return bad(c, "facts: evidence of %s lies outside the text%.0ld",
-                 "a role", 0);
+    if ((rc = check_fact(c, "a role",
+                         indexes_ok(c, &r->person, 1) &&
+                             (r->of == -1 || indexes_ok(c, &r->of, 1)),
+                         &r->ev)) < 0)
+      return rc;
   }
   for (size_t i = 0; i < f->ndelegations; i++) {
     const pl_delegation *d = &f->delegations[i];
     if (d->nmembers && !d->members)
       return bad(c, "facts: %s has no member array%.0ld", "a delegation", 0);
-    if (!indexes_ok(c, &d->of, 1) ||
-        (d->head != -1 && !indexes_ok(c, &d->head, 1)) ||
-        !indexes_ok(c, d->members, d->nmembers))
-      return bad(c, "facts: %s refers to an actor that does not exist%.0ld",
-                 "a delegation", 0);
-    if (!evidence_ok(c, &d->ev))
-      return bad(c, "facts: evidence of %s lies outside the text%.0ld",
-                 "a delegation", 0);
+    if ((rc = check_fact(c, "a delegation",
+                         indexes_ok(c, &d->of, 1) &&
+                             (d->head == -1 || indexes_ok(c, &d->head, 1)) &&
+                             indexes_ok(c, d->members, d->nmembers),
+                         &d->ev)) < 0)
+      return rc;
   }
   for (size_t i = 0; i < f->nmeetings; i++) {
     const pl_meeting *m = &f->meetings[i];
-    if (!indexes_ok(c, m->participants, m->nparticipants))
-      return bad(c, "facts: %s refers to an actor that does not exist%.0ld",
-                 "a meeting", 0);
-    if (!evidence_ok(c, &m->ev))
-      return bad(c, "facts: evidence of %s lies outside the text%.0ld",
-                 "a meeting", 0);
+    if ((rc = check_fact(c, "a meeting",
+                         indexes_ok(c, m->participants, m->nparticipants),
+                         &m->ev)) < 0)
+      return rc;
   }
   for (size_t i = 0; i < f->nproposals; i++) {
     const pl_proposal *p = &f->proposals[i];
-    if (!indexes_ok(c, p->by, p->nby) || !indexes_ok(c, p->to, p->nto))
-      return bad(c, "facts: %s refers to an actor that does not exist%.0ld",
-                 "a proposal", 0);
-    if (!evidence_ok(c, &p->ev))
-      return bad(c, "facts: evidence of %s lies outside the text%.0ld",
-                 "a proposal", 0);
+    if ((rc = check_fact(c, "a proposal",
+                         indexes_ok(c, p->by, p->nby) &&
+                             indexes_ok(c, p->to, p->nto),
+                         &p->ev)) < 0)
+      return rc;
   }
   return 0;
 }

@@ -38,13 +38,19 @@ static int agree(const UChar *u, int32_t n) {
   return a == n;
 }
 
-/* Checks one UTF-8 text: handled, and segmented as ICU does. */
-static void same(const char *s) {
-  UChar u[256];
+/* s (UTF-8) into u (256 units); returns its length. */
+static int32_t utf16(const char *s, UChar *u) {
   int32_t n = 0;
   UErrorCode ec = U_ZERO_ERROR;
   u_strFromUTF8(u, 256, &n, s, -1, &ec);
   OK(U_SUCCESS(ec));
+  return n;
+}
+
+/* Checks one UTF-8 text: handled, and segmented as ICU does. */
+static void same(const char *s) {
+  UChar u[256];
+  int32_t n = utf16(s, u);
   OK(pl_wb_supported(u, n));
   OK(agree(u, n));
 }
@@ -52,11 +58,7 @@ static void same(const char *s) {
 /* Checks that a UTF-8 text is refused (left to ICU). */
 static void refused(const char *s) {
   UChar u[256];
-  int32_t n = 0;
-  UErrorCode ec = U_ZERO_ERROR;
-  u_strFromUTF8(u, 256, &n, s, -1, &ec);
-  OK(U_SUCCESS(ec));
-  OK(!pl_wb_supported(u, n));
+  OK(!pl_wb_supported(u, utf16(s, u)));
 }
 
 /* Code points of every handled class (and of the merged ones). */
