@@ -19,7 +19,9 @@ static const char usage_text[] =
     "stored whole or not at all; documents are committed in batches (1024, or\n"
     "one second), so an interrupted ingest loses at most the last batch and\n"
     "running it again completes the store: a document already stored changes\n"
-    "nothing.\n\n"
+    "nothing. Into an empty store, the indexes only queries use are built\n"
+    "once at the end (a store opened for writing builds any an interrupted\n"
+    "ingest left out).\n\n"
     "Options:\n"
     "  --db FILE         the store (default $PARLEY_DB, else ./parley.db)\n" DOCOPTS_HELP
     "  -q, --quiet       no per-file report\n"
@@ -104,9 +106,14 @@ static int on_doc(void *ctx, const pl_doc *doc, pl_error *err) {
   int added = 0;
   /* the store is opened with the first document: a run that reads nothing
      leaves no store behind */
-  if (!r->st && pl_store_open(&r->st, r->db, PL_STORE_CREATE, err) < 0) {
-    r->store_failed = 1;
-    return err ? err->code : PL_EDB;
+  if (!r->st) {
+    /* into an empty store, the indexes only queries read are built once
+       at the end (pl_store_defer_indexes) */
+    if (pl_store_open(&r->st, r->db, PL_STORE_CREATE, err) < 0 ||
+        pl_store_defer_indexes(r->st, err) < 0) {
+      r->store_failed = 1;
+      return err ? err->code : PL_EDB;
+    }
   }
   if (!r->in_batch) {
     if (pl_store_batch_begin(r->st, err) < 0) {
@@ -222,6 +229,11 @@ int cmd_ingest(int argc, char **argv) {
     fputc('\n', stderr);
   pl_error cerr = {0};
   if (r.st && pl_store_batch_commit(r.st, &cerr) < 0) {
+    cli_report(&cerr, db);
+    status = EXIT_FAIL;
+  }
+  pl_error_clear(&cerr);
+  if (r.st && pl_store_build_indexes(r.st, &cerr) < 0) {
     cli_report(&cerr, db);
     status = EXIT_FAIL;
   }

@@ -63,6 +63,21 @@ int pl_store_batch_commit(pl_store *st, pl_error *err);
  * a failed pl_store_add rolled it back), else 0; NULL is 0. */
 int pl_store_batch_open(const pl_store *st);
 
+/* Before a large ingest into a store that holds no document yet: drops the
+ * indexes that only queries read (pl_store_add never looks anything up
+ * through them), so that pl_store_build_indexes makes them at the end,
+ * sorted, instead of every insert updating them. Returns 1 when they were
+ * dropped, 0 when the store holds documents or a batch is open (nothing
+ * done), PL_EUSAGE (read-only) or PL_EDB. Until they are built queries
+ * stay correct, only slower; a store opened for writing builds any that
+ * are missing (an interrupted ingest). */
+int pl_store_defer_indexes(pl_store *st, pl_error *err);
+
+/* Builds the indexes pl_store_defer_indexes dropped (nothing when none is
+ * missing); outside a batch. Returns 0, PL_EUSAGE (read-only, or a batch
+ * is open) or PL_EDB. */
+int pl_store_build_indexes(pl_store *st, pl_error *err);
+
 /* What a view selects from the store. Zeroed means the whole graph. */
 typedef struct pl_view_query {
   const char *shape;          /* "events" (default: actors plus meeting and

@@ -942,6 +942,48 @@ static void test_batch_failure(void) {
   pl_store_close(a);
 }
 
+/* The indexes only queries read: dropped before an ingest into an empty
+ * store, built at the end, built by a writable open when an ingest left
+ * them missing, never dropped from a store that holds documents. */
+static void test_deferred_indexes(void) {
+  static const char have_all[] =
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN"
+      " ('entities_type', 'aliases_entity', 'evidence_doc', 'mentions_doc',"
+      " 'merges_entity')";
+  pl_store *a = NULL;
+  pl_error err = {0};
+  const char *one[] = {"Lina Haddad"};
+  INT_EQ(pl_store_open(&a, path_in("defer.db"), PL_STORE_CREATE, &err), 0);
+  INT_EQ(count(a, have_all), 5);
+  INT_EQ(pl_store_defer_indexes(a, &err), 1);
+  INT_EQ(count(a, have_all), 0);
+  INT_EQ(pl_store_batch_begin(a, &err), 0);
+  INT_EQ(pl_store_build_indexes(a, &err), PL_EUSAGE); /* not in a batch */
+  pl_error_clear(&err);
+  INT_EQ(add_people(a, "d1", "Lina Haddad spoke.", one, 1, 0, &err), 0);
+  INT_EQ(pl_store_batch_commit(a, &err), 0);
+  INT_EQ(pl_store_build_indexes(a, &err), 0);
+  INT_EQ(count(a, have_all), 5);
+  /* the entries of the rows added meanwhile are in them */
+  INT_EQ(count(a, "SELECT count(*) FROM mentions INDEXED BY mentions_doc"
+                  " WHERE doc_id = 'd1'"),
+         1);
+  INT_EQ(pl_store_defer_indexes(a, &err), 0); /* it holds a document now */
+  INT_EQ(count(a, have_all), 5);
+  /* an ingest that stopped before building them: the next writable open
+   * builds them; a read-only one leaves them (and still answers) */
+  INT_EQ(sqlite3_exec(a->db, "DROP INDEX mentions_doc", NULL, NULL, NULL),
+         SQLITE_OK);
+  pl_store_close(a);
+  INT_EQ(pl_store_open(&a, path_in("defer.db"), PL_STORE_READONLY, &err), 0);
+  INT_EQ(count(a, have_all), 4);
+  INT_EQ(count(a, "SELECT count(*) FROM mentions WHERE doc_id = 'd1'"), 1);
+  pl_store_close(a);
+  INT_EQ(pl_store_open(&a, path_in("defer.db"), 0, &err), 0);
+  INT_EQ(count(a, have_all), 5);
+  pl_store_close(a);
+}
+
 /* A user's merge applied inside an ingest batch, where foreign keys are
  * not enforced (pl_store_batch_begin), leaves no row of the merged entity
  * behind: what the cascades would delete is deleted. */
@@ -1001,6 +1043,7 @@ int main(void) {
   test_entity_cache();
   test_merge_in_batch();
   test_batch_failure();
+  test_deferred_indexes();
   test_refusals();
   test_migration();
   test_store();
