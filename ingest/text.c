@@ -29,7 +29,8 @@ struct pl_segmenter {
   int own_sents;         /* sentbreak.c can stand for sents */
   UChar *u16;            /* the text as UTF-16 */
   uint32_t *map;         /* UTF-16 index -> byte offset; map[len] = bytes */
-  size_t cap;            /* units allocated in u16 and map */
+  uint32_t *wb;          /* word segments (pl_wb_all): ends, bit 31 word */
+  size_t cap;            /* units allocated in u16, map and wb */
   int32_t *nls;          /* UTF-16 indexes of the text's '\n', ascending */
   size_t nnls;           /* entries used in nls */
   size_t capnls;         /* entries allocated in nls */
@@ -361,6 +362,7 @@ void pl_segmenter_free(pl_segmenter *seg) {
     ubrk_close(seg->sents);
   free(seg->u16);
   free(seg->map);
+  free(seg->wb);
   free(seg->nls);
   free(seg);
 }
@@ -414,7 +416,10 @@ static int to_utf16(pl_segmenter *seg, const char *src, size_t len,
     uint32_t *m = realloc(seg->map, (cap + 1) * sizeof *m);
     if (m)
       seg->map = m;
-    if (!u || !m)
+    uint32_t *w = realloc(seg->wb, cap * sizeof *w);
+    if (w)
+      seg->wb = w;
+    if (!u || !m || !w)
       return PL_ENOMEM;
     seg->cap = cap;
   }
@@ -770,14 +775,18 @@ static inline int32_t next_sentence(pl_segmenter *seg, int own, int32_t a,
   return a < n ? pl_sb_next(seg->u16, n, a) : UBRK_DONE;
 }
 
-/* The word boundary after a in the n units of seg->u16, UBRK_DONE at the
- * end: wordbreak.c's when own (with *word, the segment's status), else
- * ICU's, whose iterator stands at a. */
-static inline int32_t next_break(pl_segmenter *seg, int own, int32_t a,
-                                 int32_t n, int *word) {
+/* The next word boundary, UBRK_DONE at the end: segment *q of the nseg
+ * that pl_wb_all found when own (with *word, the segment's status), else
+ * ICU's. */
+static inline int32_t next_break(pl_segmenter *seg, int own, int32_t *q,
+                                 int32_t nseg, int *word) {
   if (!own)
     return ubrk_next(seg->words);
-  return a < n ? pl_wb_next(seg->u16, n, a, word) : UBRK_DONE;
+  if (*q >= nseg)
+    return UBRK_DONE;
+  uint32_t e = seg->wb[(*q)++];
+  *word = (int)(e >> 31);
+  return (int32_t)(e & 0x7FFFFFFF);
 }
 
 int pl_text_segment(pl_segmenter *seg, const char *src, size_t len,
@@ -855,9 +864,10 @@ int pl_text_segment(pl_segmenter *seg, const char *src, size_t len,
   size_t nsents = t->nsents, si = 0;
   uint32_t last_para = (uint32_t)-1;
   int word = 0;
+  int32_t q = 0, nseg = own_words ? pl_wb_all(u16, n16, seg->wb) : 0;
   a = own_words ? 0 : ubrk_first(seg->words);
-  for (int32_t b = next_break(seg, own_words, a, n16, &word); b != UBRK_DONE;
-       a = b, b = next_break(seg, own_words, b, n16, &word)) {
+  for (int32_t b = next_break(seg, own_words, &q, nseg, &word);
+       b != UBRK_DONE; a = b, b = next_break(seg, own_words, &q, nseg, &word)) {
     /* A lone space, tab or newline (half the segments) pushes nothing and
      * starts no paragraph: skipped before asking ICU for its status. */
     if (b - a == 1 && u16[a] <= ' ' && is_space(u16[a]))

@@ -10,6 +10,7 @@
  * tells apart, is not handled). */
 #include "wordbreak.h"
 
+#include <string.h>
 #include <threads.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -109,7 +110,18 @@ static inline unsigned char cls(UChar c) {
 
 int pl_wb_supported(const UChar *u, int32_t n) {
   pl_wb_init();
-  for (int32_t i = 0; i < n; i++)
+  int32_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    /* four ASCII units at once (every ASCII class is handled) */
+    uint64_t w;
+    memcpy(&w, u + i, sizeof w);
+    if (!(w & 0xFF80FF80FF80FF80ULL))
+      continue;
+    if (cls(u[i]) == WB_UNSUP || cls(u[i + 1]) == WB_UNSUP ||
+        cls(u[i + 2]) == WB_UNSUP || cls(u[i + 3]) == WB_UNSUP)
+      return 0;
+  }
+  for (; i < n; i++)
     if (cls(u[i]) == WB_UNSUP)
       return 0;
   return 1;
@@ -122,7 +134,9 @@ static int32_t skip_ext(const UChar *u, int32_t n, int32_t i) {
   return i;
 }
 
-int32_t pl_wb_next(const UChar *u, int32_t n, int32_t a, int *word) {
+/* The segment from a (pl_wb_next), inlined in pl_wb_all's loop. */
+static inline int32_t next_segment(const UChar *u, int32_t n, int32_t a,
+                                   int *word) {
   int32_t i = a + 1;
   int x = cls(u[a]);
   *word = 0;
@@ -190,4 +204,19 @@ int32_t pl_wb_next(const UChar *u, int32_t n, int32_t a, int *word) {
   if (x == WB_ENL && i > last)
     *word = 0;
   return i;
+}
+
+int32_t pl_wb_next(const UChar *u, int32_t n, int32_t a, int *word) {
+  return next_segment(u, n, a, word);
+}
+
+int32_t pl_wb_all(const UChar *u, int32_t n, uint32_t *out) {
+  int32_t k = 0;
+  for (int32_t a = 0; a < n;) {
+    int word;
+    int32_t b = next_segment(u, n, a, &word);
+    out[k++] = (uint32_t)b | (uint32_t)word << 31;
+    a = b;
+  }
+  return k;
 }

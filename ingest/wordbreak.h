@@ -29,4 +29,10 @@ int pl_wb_supported(const UChar *u, int32_t n);
  * joined underscores), else 0. */
 int32_t pl_wb_next(const UChar *u, int32_t n, int32_t a, int *word);
 
+/* Every segment of u[0..n) at once (the text's breaks without a call per
+ * segment): out[i] is the end of segment i (the start of the next; the
+ * first starts at 0), its bit 31 set when the segment is a word. out has
+ * room for n entries. Returns the number of segments. */
+int32_t pl_wb_all(const UChar *u, int32_t n, uint32_t *out);
+
 #endif
