@@ -25,13 +25,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (pl_wb_supported(u, n)) {
     ubrk_setText(words, u, n, &ec);
     FUZZ_CHECK(U_SUCCESS(ec));
+    uint32_t *all = malloc((size_t)(n ? n : 1) * sizeof *all);
+    FUZZ_CHECK(all != NULL);
+    int32_t nall = pl_wb_all(u, n, all), k = 0;
     int32_t a = ubrk_first(words), b;
     while ((b = ubrk_next(words)) != UBRK_DONE) {
-      int word = 0;
+      int word = 0,
+          icu_word = ubrk_getRuleStatus(words) >= UBRK_WORD_NONE_LIMIT;
       FUZZ_CHECK(pl_wb_next(u, n, a, &word) == b);
-      FUZZ_CHECK(word == (ubrk_getRuleStatus(words) >= UBRK_WORD_NONE_LIMIT));
+      FUZZ_CHECK(word == icu_word);
+      /* the same segments, all at once */
+      FUZZ_CHECK(k < nall && (int32_t)(all[k] & 0x7FFFFFFF) == b &&
+                 (int)(all[k] >> 31) == icu_word);
+      k++;
       a = b;
     }
+    FUZZ_CHECK(k == nall);
+    free(all);
     /* sentences: wherever the words are handled (no surrogates) */
     if (pl_sb_init()) {
       ubrk_setText(sents, u, n, &ec);

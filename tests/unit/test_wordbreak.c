@@ -19,6 +19,8 @@ static int agree(const UChar *u, int32_t n) {
   ubrk_setText(icu, u, n, &ec);
   if (U_FAILURE(ec))
     return 0;
+  uint32_t all[256]; /* the texts here are shorter */
+  int32_t nall = n <= 256 ? pl_wb_all(u, n, all) : -1;
   int32_t a = ubrk_first(icu), b, ours = 0;
   while ((b = ubrk_next(icu)) != UBRK_DONE) {
     int word = 0;
@@ -32,10 +34,16 @@ static int agree(const UChar *u, int32_t n) {
       fputc('\n', stderr);
       return 0;
     }
+    if (nall >= 0 && (ours >= nall || (int32_t)(all[ours] & 0x7FFFFFFF) != b ||
+                      (int)(all[ours] >> 31) != word)) {
+      fprintf(stderr, "pl_wb_all differs from pl_wb_next at segment %d\n",
+              ours);
+      return 0;
+    }
     a = b;
     ours++;
   }
-  return a == n;
+  return a == n && (nall < 0 || nall == ours);
 }
 
 /* s (UTF-8) into u (256 units); returns its length. */
