@@ -108,6 +108,18 @@ struct pl_extractor {
                                 bit means "no literal" without hashing */
   int ncues;            /* used */
   pl_text text;         /* segmentation buffers, reused */
+  /* pl_extract's per-document arrays, kept from one document to the next
+   * (their size bounded by the largest document): allocating and zeroing
+   * them anew cost 4 % of extraction. */
+  size_t *resume;       /* per rule (ctx.resume) */
+  size_t *cand;         /* per rule and chunk type (ctx.cand) */
+  size_t *lrules;       /* per rule (ctx.lrules) */
+  struct tokinfo *tok;  /* per token (ctx.tok) */
+  size_t captok;        /* entries allocated in tok */
+  struct chunk *ch;     /* chunks (ctx.ch) */
+  size_t capch;         /* entries allocated in ch */
+  unsigned char *memo;  /* two bytes per chunk (ctx.memo) */
+  size_t capmemo;       /* bytes allocated in memo */
 };
 
 static int parse_elem(const char *w, elem *e, pl_lexicon *lx) {
@@ -501,6 +513,12 @@ void pl_extractor_free(pl_extractor *ex) {
   pl_text_clear(&ex->text);
   free(ex->rules);
   free(ex->cue_of);
+  free(ex->resume);
+  free(ex->cand);
+  free(ex->lrules);
+  free(ex->tok);
+  free(ex->ch);
+  free(ex->memo);
   free(ex);
 }
 
@@ -2846,9 +2864,18 @@ static int apply(ctx *c, const rule *r, cap *caps, size_t c0, size_t c1) {
 /* Runs every rule at every chunk of every sentence. */
 static int run_rules(ctx *c) {
   size_t ci = 0;
-  free(c->memo);
-  if (!(c->memo = calloc(c->nch ? 2 * c->nch : 1, 1)))
-    return PL_ENOMEM;
+  /* two bytes a chunk, zeroed: kept by the extractor between calls */
+  pl_extractor *ex = c->ex;
+  if (2 * c->nch + 1 > ex->capmemo) {
+    size_t cap = 2 * (2 * c->nch + 1);
+    unsigned char *m = realloc(ex->memo, cap);
+    if (!m)
+      return PL_ENOMEM;
+    ex->memo = m;
+    ex->capmemo = cap;
+  }
+  c->memo = ex->memo;
+  memset(c->memo, 0, 2 * c->nch + 1);
   c->names = c->nch ? c->memo + c->nch : NULL;
   c->nsubject = 0;
   c->last_deleg = -1;
@@ -3489,18 +3516,41 @@ int pl_extract(pl_extractor *ex, const pl_doc *doc, pl_facts **out,
   c.f = f;
   c.fi = fi;
   c.lang = !strcmp(f->lang, "ar") ? 1 : !strcmp(f->lang, "en") ? 2 : 3;
-  if (!(c.resume = calloc(ex->nrules ? ex->nrules : 1, sizeof *c.resume)) ||
-      !(c.cand =
-            calloc(ex->nrules ? ex->nrules * CH_COMMA : 1, sizeof *c.cand)) ||
-      !(c.lrules = calloc(ex->nrules ? ex->nrules : 1, sizeof *c.lrules)))
-    goto nomem;
+  c.ch = ex->ch; /* chunks: each is written whole when pushed */
+  c.capch = ex->capch;
+  /* per-rule arrays, made with the first document: every entry is written
+   * before it is read */
+  if (!ex->lrules) {
+    size_t nr = ex->nrules ? ex->nrules : 1;
+    ex->resume = calloc(nr, sizeof *ex->resume);
+    ex->cand = calloc(nr * CH_COMMA, sizeof *ex->cand);
+    ex->lrules = calloc(nr, sizeof *ex->lrules);
+    if (!ex->resume || !ex->cand || !ex->lrules) {
+      free(ex->resume);
+      free(ex->cand);
+      free(ex->lrules);
+      ex->resume = ex->cand = ex->lrules = NULL;
+      goto nomem;
+    }
+  }
+  c.resume = ex->resume;
+  c.cand = ex->cand;
+  c.lrules = ex->lrules;
   for (size_t ri = 0; ri < ex->nrules; ri++)
     if (ex->rules[ri].lang & c.lang)
       c.lrules[c.nlrules++] = ri;
   if ((rc = pl_text_segment(ex->seg, doc->body, doc->body_len, &ex->text, err)) < 0)
     goto done;
-  if (!(c.tok = calloc(ex->text.ntoks ? ex->text.ntoks : 1, sizeof *c.tok)))
-    goto nomem;
+  if (ex->text.ntoks + 1 > ex->captok) {
+    size_t cap = 2 * (ex->text.ntoks + 1);
+    tokinfo *tk = realloc(ex->tok, cap * sizeof *tk);
+    if (!tk)
+      goto nomem;
+    ex->tok = tk;
+    ex->captok = cap;
+  }
+  c.tok = ex->tok; /* zeroed: what is known of each token so far */
+  memset(c.tok, 0, (ex->text.ntoks + 1) * sizeof *c.tok);
   if ((rc = pl_dates_find(doc->body, doc->body_len, doc->published,
                           c.lang == 1 ? "ar" : c.lang == 2 ? "en" : NULL,
                           &c.dates, &c.ndates, err)) < 0)
@@ -3538,13 +3588,9 @@ done:
     free(c.persons[i].shortkey);
   }
   free(c.persons);
-  free(c.ch);
+  ex->ch = c.ch; /* kept for the next document, perhaps grown */
+  ex->capch = c.capch;
   free(c.dates);
-  free(c.resume);
-  free(c.cand);
-  free(c.lrules);
-  free(c.memo);
-  free(c.tok);
   pl_facts_free(f);
   return rc;
 }
