@@ -1531,10 +1531,11 @@ static int check_fact(add_ctx *c, const char *what, int actors_ok,
   return 0;
 }
 
-/* Refuses, before anything is written, the facts add_all would refuse
- * half-way: inside a batch a document has no savepoint of its own (which
- * copied every page the document touched into its journal, a twentieth of
- * ingest), so bad facts must be found first. Returns 0 or PL_EINPUT. */
+/* Refuses, before anything is written, facts that contradict themselves
+ * (an actor index or a span out of range): inside a batch a document has
+ * no savepoint of its own (which copied every page the document touched
+ * into its journal, a twentieth of ingest), so bad facts must be found
+ * before the first write. Returns 0 or PL_EINPUT. */
 static int check_facts(add_ctx *c) {
   const pl_facts *f = c->f;
   if (!f)
@@ -1625,11 +1626,7 @@ static int add_all(add_ctx *c, int *added) {
   *added = 1;
   const pl_facts *f = c->f;
   if (!f)
-    return 0;
-  if ((f->nactors && !f->actors) || (f->nroles && !f->roles) ||
-      (f->ndelegations && !f->delegations) || (f->nmeetings && !f->meetings) ||
-      (f->nproposals && !f->proposals))
-    return bad(c, "facts: %s with a count but no array%.0ld", "a list", 0);
+    return 0; /* the facts were checked (check_facts) */
   for (size_t i = 0; i < f->nactors; i++)
     if ((rc = resolve_actor(c, i)) < 0)
       return rc;
@@ -1766,11 +1763,12 @@ int pl_store__add_ex(pl_store *st, const pl_doc *doc, const pl_facts *facts,
     if (!c.ids)
       return pl_error_set(err, PL_ENOMEM, NULL, "out of memory");
   }
+  /* The facts are checked before anything is written. */
+  if ((rc = check_facts(&c)) < 0)
+    goto done;
   if (st->batch) {
-    /* In the open batch: the facts checked first, then written; a failure
-     * past the checks (the disk, memory) takes the batch with it. */
-    if ((rc = check_facts(&c)) < 0)
-      goto done;
+    /* In the open batch: a failure past the checks (the disk, memory)
+     * takes the batch with it. */
     if ((rc = add_all(&c, added)) < 0) {
       roll_back(st);
       end_batch(st);
