@@ -23,6 +23,11 @@
 #define TABLE_END 0x3000
 #define STOP 0x80
 static unsigned char table[TABLE_END];
+/* ... and of the presentation forms and the rest of the BMP's end
+ * (U+FB00-U+FFFF: Arabic ligatures in texts converted from PDFs, full-width
+ * forms), which would otherwise ask ICU for every unit. */
+#define FORMS_START 0xFB00
+static unsigned char forms[0x10000 - FORMS_START];
 
 static unsigned char class_of(UChar32 c) {
   int sb = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
@@ -36,7 +41,9 @@ static unsigned char class_of(UChar32 c) {
 
 /* The class of c, with STOP. */
 static inline int entry_of(UChar c) {
-  return c < TABLE_END ? table[c] : class_of(c);
+  return c < TABLE_END       ? table[c]
+         : c >= FORMS_START ? forms[c - FORMS_START]
+                            : class_of(c);
 }
 
 static inline int cls(UChar c) { return entry_of(c) & ~STOP; }
@@ -142,6 +149,8 @@ static int read_exceptions(void) {
 static void init(void) {
   for (UChar32 c = 0; c < TABLE_END; c++)
     table[c] = class_of(c);
+  for (UChar32 c = FORMS_START; c < 0x10000; c++)
+    forms[c - FORMS_START] = class_of(c);
   usable = read_exceptions();
 }
 

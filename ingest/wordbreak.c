@@ -31,10 +31,16 @@ enum {
   WB_UNSUP      /* a class or a script this module does not handle */
 };
 
-/* Classes of the units below TABLE_END, from ICU once; above it (CJK,
- * presentation forms, surrogates) ICU is asked each time. */
+/* Classes of the units below TABLE_END, from ICU once; between it and
+ * FORMS_START (CJK, surrogates: texts left to ICU's iterator) ICU is asked
+ * each time. */
 #define TABLE_END 0x3000
 static unsigned char table[TABLE_END];
+/* ... and of the presentation forms and the rest of the BMP's end
+ * (U+FB00-U+FFFF: Arabic ligatures in texts converted from PDFs, full-width
+ * forms), which would otherwise ask ICU for every unit. */
+#define FORMS_START 0xFB00
+static unsigned char forms[0x10000 - FORMS_START];
 static once_flag table_once = ONCE_FLAG_INIT;
 
 /* The class of a BMP code point (a surrogate: unhandled). Dictionary
@@ -100,12 +106,16 @@ static unsigned char class_of(UChar32 c) {
 static void table_init(void) {
   for (UChar32 c = 0; c < TABLE_END; c++)
     table[c] = class_of(c);
+  for (UChar32 c = FORMS_START; c < 0x10000; c++)
+    forms[c - FORMS_START] = class_of(c);
 }
 
 void pl_wb_init(void) { call_once(&table_once, table_init); }
 
 static inline unsigned char cls(UChar c) {
-  return c < TABLE_END ? table[c] : class_of(c);
+  return c < TABLE_END       ? table[c]
+         : c >= FORMS_START ? forms[c - FORMS_START]
+                            : class_of(c);
 }
 
 int pl_wb_supported(const UChar *u, int32_t n) {
