@@ -102,18 +102,22 @@ static const char query_indexes_sql[] =
  * pl_store_build_indexes): about 8 % of ingest, which otherwise updates
  * them row by row. The statements are the schema's (SQLite stores them
  * without "IF NOT EXISTS"), so a store comes out the same. */
-static const char deferred_indexes_sql[] =
-    "CREATE INDEX IF NOT EXISTS entities_type ON entities(type);\n"
-    "CREATE INDEX IF NOT EXISTS aliases_entity ON aliases(entity_id);\n"
-    "CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(doc_id);\n"
-    "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);\n"
-    "CREATE INDEX IF NOT EXISTS merges_entity ON merges(entity_id);\n";
-static const char drop_deferred_sql[] =
-    "DROP INDEX IF EXISTS entities_type;"
-    " DROP INDEX IF EXISTS aliases_entity;"
-    " DROP INDEX IF EXISTS evidence_doc;"
-    " DROP INDEX IF EXISTS mentions_doc;"
-    " DROP INDEX IF EXISTS merges_entity;";
+static const struct {
+  const char *name;   /* the index */
+  const char *create; /* its statement */
+} deferred[] = {
+    {"entities_type",
+     "CREATE INDEX IF NOT EXISTS entities_type ON entities(type)"},
+    {"aliases_entity",
+     "CREATE INDEX IF NOT EXISTS aliases_entity ON aliases(entity_id)"},
+    {"evidence_doc",
+     "CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(doc_id)"},
+    {"mentions_doc",
+     "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id)"},
+    {"merges_entity",
+     "CREATE INDEX IF NOT EXISTS merges_entity ON merges(entity_id)"},
+};
+enum { NDEFERRED = sizeof deferred / sizeof *deferred };
 /* ---- end of the deferred indexes ------------------------------------ */
 
 /* Forward migrations: migrations[i] takes a store from version i+1 to i+2.
@@ -596,9 +600,31 @@ int pl_store_defer_indexes(pl_store *st, pl_error *err) {
     return rc;
   if (any)
     return 0;
-  if ((rc = pl_store__exec(st, drop_deferred_sql, err)) < 0)
-    return rc;
+  for (int i = 0; i < NDEFERRED; i++) {
+    char sql[64];
+    snprintf(sql, sizeof sql, "DROP INDEX IF EXISTS %s", deferred[i].name);
+    if ((rc = pl_store__exec(st, sql, err)) < 0)
+      return rc;
+  }
   return 1;
+}
+
+/* The number of the deferred indexes the store has. */
+static int deferred_present(pl_store *st, long long *n, pl_error *err) {
+  *n = 0;
+  for (int i = 0; i < NDEFERRED; i++) {
+    char sql[128];
+    long long one = 0;
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND"
+             " name = '%s'",
+             deferred[i].name);
+    int rc = pl_store__query_int(st, sql, &one, err);
+    if (rc < 0)
+      return rc;
+    *n += one;
+  }
+  return 0;
 }
 
 int pl_store_build_indexes(pl_store *st, pl_error *err) {
@@ -607,20 +633,15 @@ int pl_store_build_indexes(pl_store *st, pl_error *err) {
                         st->readonly ? "the store is open read-only"
                                      : "a batch is open");
   long long have = 0;
-  int rc = pl_store__query_int(st,
-                               "SELECT count(*) FROM sqlite_schema WHERE"
-                               " type = 'index' AND name IN ('entities_type',"
-                               " 'aliases_entity', 'evidence_doc',"
-                               " 'mentions_doc', 'merges_entity')",
-                               &have, err);
-  if (rc < 0 || have == 5)
+  int rc = deferred_present(st, &have, err);
+  if (rc < 0 || have == NDEFERRED)
     return rc;
   /* Building an index sorts all its entries: with the writer's temporary
    * files in memory that sort would take memory in proportion to the
    * store, so it spills to temporary files instead. */
   rc = pl_store__exec(st, "PRAGMA temp_store = FILE", err);
-  if (rc == 0)
-    rc = pl_store__exec(st, deferred_indexes_sql, err);
+  for (int i = 0; rc == 0 && i < NDEFERRED; i++)
+    rc = pl_store__exec(st, deferred[i].create, err);
   int rc2 = pl_store__exec(st, "PRAGMA temp_store = MEMORY",
                            rc < 0 ? NULL : err);
   return rc < 0 ? rc : rc2;

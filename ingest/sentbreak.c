@@ -246,7 +246,7 @@ static int exception_at(const UChar *u, int32_t n, int32_t b) {
   return r != 0; /* anything but "no match" */
 }
 
-/* ---- the rules ------------------------------------------------------------ */
+/* ---- the rules ------------------------------------------------------- */
 
 /* The first index at or after i that is not Extend or Format (SB5). */
 static int32_t skip_ext(const UChar *u, int32_t n, int32_t i) {
