@@ -474,10 +474,13 @@ typedef struct record {
   pl_buf f[N_FIELDS]; /* decoded values, reused across lines */
   int set[N_FIELDS];  /* whether each was given (and not null) */
   pl_buf key;         /* the member name being read */
+  jp html;            /* the html value, checked but not decoded: only a
+                         line without text needs it (p NULL: none) */
 } record;
 
 /* Parses one line as an object into r. Returns 0 or -1 (j->why). */
 static int object(jp *j, record *r) {
+  r->html.p = NULL;
   for (int i = 0; i < N_FIELDS; i++) {
     r->f[i].len = 0;
     if (r->f[i].data)
@@ -510,7 +513,15 @@ static int object(jp *j, record *r) {
           which = i;
           break;
         }
-      if (which >= 0) {
+      if (which == F_HTML) {
+        /* Pages often come with their text, and are larger than it: the
+         * value is checked now and decoded by emit_record only when the
+         * line has no text (the last one counts, as for the others). */
+        ws(j);
+        r->html = *j;
+        if (value(j, NULL, &r->set[F_HTML], 1) < 0)
+          return -1;
+      } else if (which >= 0) {
         r->f[which].len = 0; /* a repeated member: the last one counts */
         if (value(j, &r->f[which], &r->set[which], 1) < 0)
           return -1;
@@ -583,6 +594,19 @@ static int emit_record(pl_read_job *job, record *r, size_t line_no,
       memcpy(doc.lang, code, sizeof doc.lang);
   }
   int from_html = 0;
+  if (!field(r, F_TEXT) && r->set[F_HTML] && r->html.p) {
+    /* no text: the html value (checked by object) decoded now */
+    jp j = r->html;
+    r->f[F_HTML].len = 0;
+    if (value(&j, &r->f[F_HTML], &r->set[F_HTML], 1) < 0 ||
+        (r->set[F_HTML] && pl_buf_reserve(&r->f[F_HTML], 0) < 0)) {
+      rc = pl_error_set(err, PL_ENOMEM, line_where(where, job, line_no),
+                        "out of memory");
+      goto done;
+    }
+    if (r->f[F_HTML].data)
+      r->f[F_HTML].data[r->f[F_HTML].len] = '\0';
+  }
   if (field(r, F_TEXT)) {
     doc.body = r->f[F_TEXT].data;
     doc.body_len = r->f[F_TEXT].len;

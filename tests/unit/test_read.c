@@ -446,6 +446,20 @@ static void test_sniff_and_overrides(void) {
   INT_EQ(read_mem(&g, "-", jsonl, strlen(jsonl), NULL, &err), 0);
   STR_EQ(g.body[0], "Json words.");
   STR_EQ(g.source[0], "-:2");
+  /* A page beside the text: the text is read (the page only checked); a
+   * page alone, or beside an empty text, is read as HTML, escapes and
+   * all; a page that is not valid JSON makes the line invalid. */
+  const char *pages =
+      "{\"text\": \"Text wins.\", \"html\": \"<p>Page</p>\"}\n"
+      "{\"html\": \"<p>Caf\\u00e9 \\\"quoted\\\"</p>\", \"id\": \"p2\"}\n"
+      "{\"text\": \"\", \"html\": \"<p>From the page.</p>\"}\n"
+      "{\"text\": \"Never read.\", \"html\": \"<p>\\x</p>\"}\n";
+  INT_EQ(read_mem(&g, "pages.jsonl", pages, strlen(pages), NULL, &err), 0);
+  INT_EQ(g.n, 3);
+  STR_EQ(g.body[0], "Text wins.");
+  STR_EQ(g.body[1], "Caf\xC3\xA9 \"quoted\"");
+  STR_EQ(g.body[2], "From the page.");
+  INT_EQ(g.warnings, 1); /* line 4: an invalid escape in the page */
   /* Extension first: a .txt holding markup is text. */
   INT_EQ(read_mem(&g, "x.txt", html, strlen(html), NULL, &err), 0);
   OK(has(g.body[0], "<title>"));
