@@ -1016,7 +1016,9 @@ typedef struct word_forms {
 
 static void word_forms_of(const ctx *c, size_t tok, word_forms *wf) {
   wf->w = norm(c, tok);
-  wf->wl = strlen(wf->w);
+  /* the folded form's length, kept by the segmenter (capped at 65535) */
+  uint16_t nl = c->t->toks[tok].norm_len;
+  wf->wl = nl < 65535 ? nl : strlen(wf->w);
   wf->n = pl_lexicon_peel_forms(wf->w, wf->wl, wf->f);
 }
 
