@@ -629,10 +629,14 @@ typedef struct ctx {
                                   index_persons) */
 } ctx;
 
+/* p (*cap entries of size bytes) with room for entry n, doubled as often
+ * as needed; NULL when out of memory (p unchanged). */
 static void *grow(void *p, size_t *cap, size_t n, size_t size) {
   if (n < *cap)
     return p;
   size_t c = *cap ? *cap * 2 : 16;
+  while (c <= n)
+    c *= 2;
   void *q = realloc(p, c * size);
   if (q)
     *cap = c;
@@ -2868,15 +2872,10 @@ static int run_rules(ctx *c) {
   size_t ci = 0;
   /* two bytes a chunk, zeroed: kept by the extractor between calls */
   pl_extractor *ex = c->ex;
-  if (2 * c->nch + 1 > ex->capmemo) {
-    size_t cap = 2 * (2 * c->nch + 1);
-    unsigned char *m = realloc(ex->memo, cap);
-    if (!m)
-      return PL_ENOMEM;
-    ex->memo = m;
-    ex->capmemo = cap;
-  }
-  c->memo = ex->memo;
+  unsigned char *m = grow(ex->memo, &ex->capmemo, 2 * c->nch, 1);
+  if (!m)
+    return PL_ENOMEM;
+  c->memo = ex->memo = m;
   memset(c->memo, 0, 2 * c->nch + 1);
   c->names = c->nch ? c->memo + c->nch : NULL;
   c->nsubject = 0;
@@ -3543,15 +3542,10 @@ int pl_extract(pl_extractor *ex, const pl_doc *doc, pl_facts **out,
       c.lrules[c.nlrules++] = ri;
   if ((rc = pl_text_segment(ex->seg, doc->body, doc->body_len, &ex->text, err)) < 0)
     goto done;
-  if (ex->text.ntoks + 1 > ex->captok) {
-    size_t cap = 2 * (ex->text.ntoks + 1);
-    tokinfo *tk = realloc(ex->tok, cap * sizeof *tk);
-    if (!tk)
-      goto nomem;
-    ex->tok = tk;
-    ex->captok = cap;
-  }
-  c.tok = ex->tok; /* zeroed: what is known of each token so far */
+  tokinfo *tk = grow(ex->tok, &ex->captok, ex->text.ntoks, sizeof *tk);
+  if (!tk)
+    goto nomem;
+  c.tok = ex->tok = tk; /* zeroed: what is known of each token so far */
   memset(c.tok, 0, (ex->text.ntoks + 1) * sizeof *c.tok);
   if ((rc = pl_dates_find(doc->body, doc->body_len, doc->published,
                           c.lang == 1 ? "ar" : c.lang == 2 ? "en" : NULL,
