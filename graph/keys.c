@@ -31,12 +31,16 @@ void pl_store__keys_free(pl_store *st) {
 
 #define STRCACHE_SLOTS 4096
 
+typedef struct strcache_slot {
+  uint64_t hash; /* of the key; 0: empty */
+  size_t len;    /* the key's bytes */
+  char *key;     /* NUL-terminated copy, and after it the value's (one
+                    allocation a slot) */
+  char *value;   /* that copy of the value, inside key's allocation */
+} strcache_slot;
+
 struct pl_strcache {
-  struct {
-    uint64_t hash; /* of the key; 0: empty */
-    char *key;     /* NUL-terminated copy */
-    char *value;   /* NUL-terminated copy */
-  } slot[STRCACHE_SLOTS];
+  strcache_slot slot[STRCACHE_SLOTS];
 };
 
 static uint64_t str_hash(const char *s, size_t n) {
@@ -48,11 +52,10 @@ const char *pl_strcache_get(const pl_strcache *c, const char *key, size_t n) {
   if (!c)
     return NULL;
   uint64_t h = str_hash(key, n);
-  const char *k = c->slot[h % STRCACHE_SLOTS].key;
-  if (c->slot[h % STRCACHE_SLOTS].hash != h || strlen(k) != n ||
-      memcmp(k, key, n))
+  const strcache_slot *sl = &c->slot[h % STRCACHE_SLOTS];
+  if (sl->hash != h || sl->len != n || memcmp(sl->key, key, n))
     return NULL;
-  return c->slot[h % STRCACHE_SLOTS].value;
+  return sl->value;
 }
 
 int pl_strcache_put(pl_strcache **c, const char *key, size_t n,
@@ -61,31 +64,26 @@ int pl_strcache_put(pl_strcache **c, const char *key, size_t n,
     return PL_ENOMEM;
   uint64_t h = str_hash(key, n);
   size_t vn = strlen(value);
-  char *k = malloc(n + 1), *v = malloc(vn + 1);
-  if (!k || !v) {
-    free(k);
-    free(v);
+  char *k = malloc(n + 1 + vn + 1);
+  if (!k)
     return PL_ENOMEM;
-  }
   memcpy(k, key, n);
   k[n] = '\0';
-  memcpy(v, value, vn + 1);
+  memcpy(k + n + 1, value, vn + 1);
   size_t i = h % STRCACHE_SLOTS;
   free((*c)->slot[i].key);
-  free((*c)->slot[i].value);
   (*c)->slot[i].hash = h;
+  (*c)->slot[i].len = n;
   (*c)->slot[i].key = k;
-  (*c)->slot[i].value = v;
+  (*c)->slot[i].value = k + n + 1;
   return 0;
 }
 
 void pl_strcache_clear(pl_strcache *c) {
   if (!c)
     return;
-  for (size_t i = 0; i < STRCACHE_SLOTS; i++) {
-    free(c->slot[i].key);
-    free(c->slot[i].value);
-  }
+  for (size_t i = 0; i < STRCACHE_SLOTS; i++)
+    free(c->slot[i].key); /* the value with it */
   memset(c, 0, sizeof *c);
 }
 

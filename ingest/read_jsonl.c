@@ -211,7 +211,13 @@ static const char *scan_plain(const char *s, const char *end, int *bad) {
         break;
       }
     } else {
-      /* Arabic: a run of two-byte sequences, checked in line */
+      /* Arabic: four letters at a time while all eight bytes are two-byte
+       * sequences led by D8-DF (U+0600-07FF: lead 11011xxx, then 10xxxxxx),
+       * which are valid UTF-8 and never special; then one sequence at a
+       * time, checked in line */
+      while (e - p >= 8 && (load8(p) & UINT64_C(0xC0F8C0F8C0F8C0F8)) ==
+                               UINT64_C(0x80D880D880D880D8))
+        p += 8;
       while (p + 1 < e && *p >= 0xC2 && *p <= 0xDF && (p[1] & 0xC0) == 0x80)
         p += 2;
       if (p < e && *p >= 0x80) {
