@@ -1599,17 +1599,10 @@ static int check_facts(add_ctx *c) {
 static int add_all(add_ctx *c, int *added) {
   int rc;
   const pl_doc *d = c->doc;
-  sqlite3_stmt *s = pl_store__stmt(c->st, S_DOC_EXISTS, c->err);
+  if ((rc = pl_store_has_document(c->st, d->id, c->err)) != 0)
+    return rc < 0 ? rc : 0;
+  sqlite3_stmt *s = pl_store__stmt(c->st, S_DOC_INSERT, c->err);
   if (!s)
-    return PL_EDB;
-  sqlite3_bind_text(s, 1, d->id, -1, SQLITE_STATIC);
-  if ((rc = step_row(c->st, s, c->err)) < 0)
-    return rc;
-  if (rc == 1) {
-    sqlite3_reset(s);
-    return 0;
-  }
-  if (!(s = pl_store__stmt(c->st, S_DOC_INSERT, c->err)))
     return PL_EDB;
   sqlite3_bind_text(s, 1, d->id, -1, SQLITE_STATIC);
   bind_str(s, 2, d->source);
@@ -1644,6 +1637,17 @@ static int add_all(add_ctx *c, int *added) {
       return rc;
   /* Users' corrections hold for what this document brought too. */
   return pl_store__apply_corrections(c->st, c->err);
+}
+
+int pl_store_has_document(pl_store *st, const char *id, pl_error *err) {
+  sqlite3_stmt *s = pl_store__stmt(st, S_DOC_EXISTS, err);
+  if (!s)
+    return PL_EDB;
+  sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+  int rc = step_row(st, s, err);
+  if (rc == 1)
+    sqlite3_reset(s);
+  return rc;
 }
 
 int pl_store_batch_begin(pl_store *st, pl_error *err) {

@@ -18,10 +18,10 @@ static const char usage_text[] =
     "meetings and proposals, and stores them in the graph. Each document is\n"
     "stored whole or not at all; documents are committed in batches (1024, or\n"
     "one second), so an interrupted ingest loses at most the last batch and\n"
-    "running it again completes the store: a document already stored changes\n"
-    "nothing. Into an empty store, the indexes only queries use are built\n"
-    "once at the end (a store opened for writing builds any an interrupted\n"
-    "ingest left out).\n\n"
+    "running it again completes the store: a document already stored (the\n"
+    "same text) changes nothing and is not extracted again. Into an empty\n"
+    "store, the indexes only queries use are built once at the end (a store\n"
+    "opened for writing builds any an interrupted ingest left out).\n\n"
     "Options:\n"
     "  --db FILE         the store (default $PARLEY_DB, else ./parley.db)\n" DOCOPTS_HELP
     "  -q, --quiet       no per-file report\n"
@@ -122,10 +122,20 @@ static int on_doc(void *ctx, const pl_doc *doc, pl_error *err) {
     }
     clock_gettime(CLOCK_MONOTONIC, &r->batch_t0);
   }
-  int rc = pl_extract(r->ex, doc, &f, err);
-  if (rc < 0)
+  /* a document already stored changes nothing (pl_store_add), so it is
+     not extracted again: following a feed re-reads mostly known items */
+  int rc = pl_store_has_document(r->st, doc->id, err);
+  if (rc < 0) {
+    r->store_failed = 1;
     return rc;
-  rc = pl_store_add(r->st, doc, f, &added, err);
+  }
+  if (rc == 1) {
+    rc = 0; /* known: counted below, not added */
+  } else {
+    if ((rc = pl_extract(r->ex, doc, &f, err)) < 0)
+      return rc;
+    rc = pl_store_add(r->st, doc, f, &added, err);
+  }
   r->in_batch++;
   if (rc < 0 && !pl_store_batch_open(r->st)) {
     /* a write failed and took the batch with it: nothing more is stored
@@ -141,7 +151,9 @@ static int on_doc(void *ctx, const pl_doc *doc, pl_error *err) {
   if (rc == 0) {
     r->docs++;
     r->added += added;
-    r->facts += (long)(f->nroles + f->ndelegations + f->nmeetings + f->nproposals);
+    if (added)
+      r->facts += (long)(f->nroles + f->ndelegations + f->nmeetings +
+                         f->nproposals);
     r->total_docs++;
     r->bytes += doc->body_len;
     if (r->progress && r->total_docs % 100 == 0)

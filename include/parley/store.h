@@ -47,6 +47,11 @@ void pl_store_close(pl_store *st);
 int pl_store_add(pl_store *st, const pl_doc *doc, const pl_facts *facts,
                  int *added, pl_error *err);
 
+/* Whether the store holds the document of id (pl_doc.id, a hash of its
+ * body), committed or in the open batch: 1, 0, or PL_EDB. pl_store_add
+ * would change nothing for it, so a caller can skip its extraction. */
+int pl_store_has_document(pl_store *st, const char *id, pl_error *err);
+
 /* Opens a batch: the documents added until pl_store_batch_commit are
  * committed together, which spares the journal most of its writes. A crash
  * or a write that fails loses the open batch, not what was committed

@@ -120,6 +120,11 @@ contains "$tmp/out" "surname 'ميستورا' of one person only"
 # Re-ingesting everything changes nothing.
 before=$(graphsum "$db")
 expect 0 "$PARLEY" ingest --db "$db" --published 2018-11-28 "$tmp/a" "$tmp/b"
+# ... and extracts nothing again: no document is new, no fact is counted
+contains "$tmp/out" "3 documents (0 new, 3 already stored), 0 facts"
+contains "$tmp/out" "4 documents (0 new, 4 already stored), 0 facts"
+! grep -Eq "[1-9][0-9]* new|, [1-9][0-9]* facts" "$tmp/out" ||
+  fail "re-ingesting counted new documents or facts: $(cat "$tmp/out")"
 expect 0 "$PARLEY" load --db "$db" "$tmp/surname.jsonl"
 [ "$(graphsum "$db")" = "$before" ] || fail "re-ingesting changed the store"
 

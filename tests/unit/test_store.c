@@ -454,7 +454,10 @@ static void test_store(void) {
                    " sentence LIKE 'Russia, Iran and Turkey met%'"),
          1);
 
-  /* Idempotent: the same document again changes nothing. */
+  /* Idempotent: the same document again changes nothing, and a caller
+   * can tell before extracting it. */
+  INT_EQ(pl_store_has_document(st, "d1", &err), 1);
+  INT_EQ(pl_store_has_document(st, "d9", &err), 0);
   added = -1;
   INT_EQ(add_doc1(st, &added, &err), 0);
   INT_EQ(added, 0);
@@ -916,7 +919,9 @@ static void test_batch_failure(void) {
   INT_EQ(pl_store_batch_begin(a, &err), 0);
   INT_EQ(pl_store_batch_open(a), 1);
   INT_EQ(add_people(a, "f1", "Lina Haddad spoke.", one, 1, 0, &err), 0);
+  INT_EQ(pl_store_has_document(a, "f1", &err), 1); /* in the open batch */
   OK(add_keyed(a, "f2", "state:FD", NULL, 1, &err) == PL_EINPUT);
+  INT_EQ(pl_store_has_document(a, "f2", &err), 0); /* refused: not there */
   INT_EQ(pl_store_batch_open(a), 1); /* refused whole: the batch goes on */
   pl_error_clear(&err);
   INT_EQ(count(a, "SELECT count(*) FROM documents"), 1);
@@ -930,6 +935,7 @@ static void test_batch_failure(void) {
   INT_EQ(pl_store_batch_open(a), 0);
   INT_EQ(count(a, "SELECT count(*) FROM documents"), 0);
   INT_EQ(count(a, "SELECT count(*) FROM entities"), 0);
+  INT_EQ(pl_store_has_document(a, "f1", &err), 0); /* rolled back with it */
   pl_error_clear(&err);
   OK(count(a, "PRAGMA max_page_count = 1000000") > pages);
   INT_EQ(pl_store_batch_begin(a, &err), 0);
