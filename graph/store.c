@@ -120,7 +120,7 @@ static const struct {
     /* what queries read of a document, without its page: a row holding a
      * body of a few kilobytes fills a page of its own, so reading the
      * source or date of every document behind a timeline or an actor's
-     * mentions read the whole store; this index holds 60 documents a page
+     * mentions read the whole store; this index holds some twenty a page
      * (see pin_document_stats) */
     {"documents_meta",
      "CREATE INDEX IF NOT EXISTS documents_meta ON documents(id, published,"
