@@ -483,21 +483,21 @@ done:
 
 /* ---- actors ------------------------------------------------------------- */
 
+/* First and last seen: the dates of an actor's edges and of the documents
+ * mentioning it, those read in one pass over the mentions (m.lo, m.hi). */
 static const char actors_sql[] =
     "SELECT e.id, e.type, e.name, e.name_ar, e.key,"
     " coalesce(m.n, 0), coalesce(m.d, 0),"
     " (SELECT min(x) FROM (SELECT date_from AS x FROM edges WHERE src = e.id"
     "  UNION ALL SELECT date_from FROM edges WHERE dst = e.id"
-    "  UNION ALL SELECT d.published FROM mentions k JOIN documents d"
-    "  ON d.id = k.doc_id WHERE k.entity_id = e.id)),"
+    "  UNION ALL SELECT m.lo)),"
     " (SELECT max(x) FROM (SELECT coalesce(date_to, date_from) AS x FROM"
     "  edges WHERE src = e.id"
     "  UNION ALL SELECT coalesce(date_to, date_from) FROM edges WHERE dst ="
     "  e.id"
-    "  UNION ALL SELECT d.published FROM mentions k JOIN documents d"
-    "  ON d.id = k.doc_id WHERE k.entity_id = e.id))"
-    " FROM entities e LEFT JOIN (SELECT entity_id, sum(n) AS n, count(*) AS d"
-    "  FROM mentions GROUP BY entity_id) m ON m.entity_id = e.id"
+    "  UNION ALL SELECT m.hi))"
+    " FROM entities e LEFT JOIN (" PL_MENTIONS_BY_ENTITY ") m"
+    " ON m.entity_id = e.id"
     " WHERE e.type NOT IN ('meeting', 'proposal')"
     " AND (?1 = e.type OR (?1 IS NULL AND e.type <> 'place'))"
     " ORDER BY 7 DESC, 6 DESC, e.id";

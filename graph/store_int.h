@@ -15,6 +15,16 @@
 /* The schema version this parley writes (PRAGMA user_version). */
 #define PL_STORE_SCHEMA 5
 
+/* Per entity, in one pass over the mentions: the mentions (n), the
+ * documents (d), and the first and last publication dates of those
+ * documents (lo, hi; read through documents_meta). Listing queries join
+ * it as m; looking each date up by its own subquery read every mention
+ * twice. */
+#define PL_MENTIONS_BY_ENTITY                                                \
+  "SELECT k.entity_id AS entity_id, sum(k.n) AS n, count(*) AS d,"          \
+  " min(d.published) AS lo, max(d.published) AS hi FROM mentions k"        \
+  " LEFT JOIN documents d ON d.id = k.doc_id GROUP BY k.entity_id"
+
 /* Cached statements, prepared on first use and reused (reset) afterwards. */
 typedef enum pl_stmt_id {
   S_DOC_EXISTS,      /* ?1 doc id → 1 row when present */

@@ -175,25 +175,23 @@ static const char nodes_sql[] =
     " CASE WHEN v.entity_id IS NOT NULL THEN v.date_from ELSE"
     "  (SELECT min(x) FROM (SELECT date_from AS x FROM edges WHERE src = e.id"
     "   UNION ALL SELECT date_from FROM edges WHERE dst = e.id"
-    "   UNION ALL SELECT d.published FROM mentions k JOIN documents d"
-    "   ON d.id = k.doc_id WHERE k.entity_id = e.id)) END,"
+    "   UNION ALL SELECT m.lo)) END,"
     " CASE WHEN v.entity_id IS NOT NULL THEN v.date_to ELSE"
     "  (SELECT max(x) FROM (SELECT coalesce(date_to, date_from) AS x FROM"
     "   edges WHERE src = e.id UNION ALL SELECT coalesce(date_to, date_from)"
     "   FROM edges WHERE dst = e.id"
-    "   UNION ALL SELECT d.published FROM mentions k JOIN documents d"
-    "   ON d.id = k.doc_id WHERE k.entity_id = e.id)) END,"
+    "   UNION ALL SELECT m.hi)) END,"
     " CASE e.type WHEN 'meeting' THEN v.kind ELSE v.status END,"
     " p.name, v.round,"
     " CASE WHEN v.entity_id IS NOT NULL THEN (SELECT count(DISTINCT x.doc_id)"
     "  FROM edges g JOIN evidence x ON x.edge_id = g.id WHERE (g.dst = e.id"
     "  AND g.type IN ('participates_in', 'proposes')) OR (g.src = e.id AND"
     "  g.type IN ('addressed_to', 'held_in')))"
-    "  ELSE coalesce((SELECT sum(n) FROM mentions k WHERE k.entity_id ="
-    "  e.id), 0) END,"
+    "  ELSE coalesce(m.n, 0) END,"
     " v.process, coalesce(v.precision, 0), v.status, v.date_text"
     " FROM entities e LEFT JOIN events v ON v.entity_id = e.id"
-    " LEFT JOIN entities p ON p.id = v.place_id";
+    " LEFT JOIN entities p ON p.id = v.place_id"
+    " LEFT JOIN (" PL_MENTIONS_BY_ENTITY ") m ON m.entity_id = e.id";
 
 #define EDGES_SQL                                                           \
     "SELECT g.id, g.src, g.dst, g.type, json_extract(g.attrs, '$.role'),"        \
