@@ -13,6 +13,7 @@
 #include "reader.h"
 
 #include "buf.h"
+#include "hash.h"
 
 #include <parley/when.h>
 
@@ -163,14 +164,6 @@ static int put_checked(pl_buf *b, const char *s, size_t n) {
 #define ONES UINT64_C(0x0101010101010101)
 #define HIGH UINT64_C(0x8080808080808080)
 
-/* Eight bytes from p, the first in the low byte whatever the machine's byte
- * order (compilers turn this into one load on little-endian machines). */
-static uint64_t load8(const unsigned char *p) {
-  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-         (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
-         (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-}
-
 /* Marks (with its top bit) each byte of w that ends a run of plain ASCII
  * string content: a byte of 0x80 or above, a control character, '"' or
  * '\\'. The SWAR tests of Hacker's Delight 6-1: (x - ONES) & ~x & HIGH marks
@@ -201,7 +194,7 @@ static const char *scan_plain(const char *s, const char *end, int *bad) {
       /* English text: eight bytes at a time while all are plain ASCII (not
        * tried after the space between two Arabic words) */
       while (e - p >= 8 && *p < 0x80) {
-        uint64_t m = special8(load8(p));
+        uint64_t m = special8(pl_load_le64(p));
         if (!m) {
           p += 8;
           continue;
@@ -215,8 +208,9 @@ static const char *scan_plain(const char *s, const char *end, int *bad) {
        * sequences led by D8-DF (U+0600-07FF: lead 11011xxx, then 10xxxxxx),
        * which are valid UTF-8 and never special; then one sequence at a
        * time, checked in line */
-      while (e - p >= 8 && (load8(p) & UINT64_C(0xC0F8C0F8C0F8C0F8)) ==
-                               UINT64_C(0x80D880D880D880D8))
+      while (e - p >= 8 &&
+             (pl_load_le64(p) & UINT64_C(0xC0F8C0F8C0F8C0F8)) ==
+                 UINT64_C(0x80D880D880D880D8))
         p += 8;
       while (p + 1 < e && *p >= 0xC2 && *p <= 0xDF && (p[1] & 0xC0) == 0x80)
         p += 2;
